@@ -1,0 +1,78 @@
+import { browser, type Browser } from 'wxt/browser';
+import { captureTab } from '../capture-tab';
+import { createDraft, saveDraft } from '../draft';
+import { extractFromMailtoUrl, extractFromText } from '../extract';
+import { t } from '../i18n';
+import { loadSettings } from '../settings';
+import { commentLabels } from '../comment-labels';
+
+export const MENU_ITEM_ID = 'send-to-thalamus';
+
+const POPUP_WINDOW_SIZE = { width: 440, height: 720 };
+
+/** Creates the "Send to Thalamus" item for pages, selections and `mailto:` links. */
+export async function registerContextMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ITEM_ID,
+    title: t('contextMenuTitle'),
+    contexts: ['page', 'selection', 'link'],
+    targetUrlPatterns: ['mailto:*'],
+  });
+}
+
+/**
+ * Captures the tab the menu was used on, stores the draft under the page's URL, and opens the
+ * review popup on it.
+ */
+export async function handleContextMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  log: (line: string) => void = console.warn,
+): Promise<void> {
+  if (info.menuItemId !== MENU_ITEM_ID || tab?.id === undefined || !tab.url) return;
+
+  const capture = await captureForMenu(info, tab.id, tab.url, log);
+  const draft = await createDraft(
+    { ...capture, url: tab.url, title: tab.title ?? capture.title },
+    await loadSettings(),
+    commentLabels(),
+  );
+  await saveDraft(draft);
+  await openReview(tab.id, log);
+}
+
+async function captureForMenu(
+  info: Browser.contextMenus.OnClickData,
+  tabId: number,
+  pageUrl: string,
+  log: (line: string) => void,
+) {
+  if (info.linkUrl?.toLowerCase().startsWith('mailto:')) return extractFromMailtoUrl(info.linkUrl);
+
+  const outcome = await captureTab(tabId);
+  if (outcome.ok) {
+    // The selection in a frame other than the top one is not seen by the injected script.
+    const missedSelection = info.selectionText && !outcome.capture.fields.email && !outcome.capture.fields.name;
+    if (!missedSelection) return outcome.capture;
+  } else {
+    log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
+  }
+  // The browser collapses line breaks in `selectionText`, so it is only a fallback.
+  return extractFromText(info.selectionText ?? '', pageUrl);
+}
+
+/** Opens the toolbar popup, or a small popup window where the browser cannot open it. */
+async function openReview(tabId: number, log: (line: string) => void): Promise<void> {
+  try {
+    await browser.action.openPopup();
+    return;
+  } catch (error) {
+    log(`action.openPopup failed, opening a popup window instead: ${String(error)}`);
+  }
+  await browser.windows.create({
+    url: `${browser.runtime.getURL('/popup.html')}?tabId=${tabId}`,
+    type: 'popup',
+    ...POPUP_WINDOW_SIZE,
+  });
+}

@@ -1,0 +1,122 @@
+import countries from 'i18n-iso-countries';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import * as z from 'zod/mini';
+import { contactBodySchema, externalIdSchema, type ContactBody } from './thalamus/schema';
+
+/** Fields of the review form: every field the Thalamus contact takes, plus its external id. */
+export const FORM_FIELDS = [
+  'externalId',
+  'name',
+  'email',
+  'phone',
+  'address',
+  'zip',
+  'city',
+  'country',
+  'externalOrganizationId',
+  'status',
+  'comment',
+] as const;
+
+export type FormField = (typeof FORM_FIELDS)[number];
+export type FormValues = Record<FormField, string>;
+
+export type FieldError =
+  | 'required'
+  | 'invalid-external-id'
+  | 'invalid-email'
+  | 'invalid-phone'
+  | 'invalid-country'
+  | 'too-long';
+
+export type FormErrors = Partial<Record<FormField, FieldError>>;
+
+export interface FormCheck {
+  errors: FormErrors;
+  /** Whether the draft identifies anybody: a name or an email address. */
+  identifiesContact: boolean;
+  /** Present only when there are no errors. */
+  request?: { externalId: string; body: ContactBody };
+}
+
+export function emptyFormValues(): FormValues {
+  return Object.fromEntries(FORM_FIELDS.map((field) => [field, ''])) as FormValues;
+}
+
+const emailSchema = z.email();
+
+const MAX_LENGTHS: Partial<Record<FormField, number>> = {
+  name: 255,
+  address: 255,
+  zip: 32,
+  city: 255,
+  externalOrganizationId: 255,
+  status: 64,
+  comment: 10_000,
+};
+
+/**
+ * Validates the form and builds the Thalamus request. The phone is normalised to E.164 with
+ * the form's country, or `defaultCountry` when the form has none.
+ */
+export function checkForm(values: FormValues, defaultCountry: string): FormCheck {
+  const errors: FormErrors = {};
+  const trimmed = Object.fromEntries(
+    FORM_FIELDS.map((field) => [field, values[field].trim()]),
+  ) as FormValues;
+
+  if (!trimmed.externalId) errors.externalId = 'required';
+  else if (!externalIdSchema.safeParse(trimmed.externalId).success) errors.externalId = 'invalid-external-id';
+
+  if (trimmed.email && !emailSchema.safeParse(trimmed.email).success) errors.email = 'invalid-email';
+
+  const country = trimmed.country.toUpperCase();
+  if (country && !isCountryCode(country)) errors.country = 'invalid-country';
+
+  let phone = '';
+  if (trimmed.phone) {
+    const normalised = normalisePhone(trimmed.phone, isCountryCode(country) ? country : defaultCountry);
+    if (normalised) phone = normalised;
+    else errors.phone = 'invalid-phone';
+  }
+
+  for (const [field, max] of Object.entries(MAX_LENGTHS) as [FormField, number][]) {
+    if (trimmed[field].length > max) errors[field] = 'too-long';
+  }
+
+  const identifiesContact = Boolean(trimmed.name || trimmed.email);
+  if (Object.keys(errors).length > 0 || !identifiesContact) return { errors, identifiesContact };
+
+  const body = contactBodySchema.parse(
+    withoutEmpty({
+      name: trimmed.name,
+      email: trimmed.email.toLowerCase(),
+      phone,
+      address: trimmed.address,
+      zip: trimmed.zip,
+      city: trimmed.city,
+      country,
+      external_organization_id: trimmed.externalOrganizationId,
+      status: trimmed.status,
+      comment: trimmed.comment,
+    }),
+  );
+  return { errors, identifiesContact, request: { externalId: trimmed.externalId, body } };
+}
+
+/** Returns the number in E.164, or `undefined` when it is not a valid phone number. */
+export function normalisePhone(input: string, defaultCountry: string): string | undefined {
+  // "+31 (0)20 ..." carries a trunk prefix that must go once a country code is present.
+  const cleaned = input.replace(/\(0\)/g, '');
+  const country = isCountryCode(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(cleaned, country);
+  return parsed?.isValid() ? parsed.number : undefined;
+}
+
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
+function withoutEmpty(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+}
