@@ -109,13 +109,18 @@ const MAX_DRAFTS = 20;
 const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', { fallback: {} });
 
 export async function loadDraft(pageUrl: string): Promise<Draft | undefined> {
-  const drafts = await draftsItem.getValue();
+  const drafts = await readDrafts();
   const parsed = draftSchema.safeParse(drafts[pageUrl]);
   return parsed.success ? parsed.data : undefined;
 }
 
+// Copies, because `getValue` returns the shared fallback object when nothing is stored yet.
+async function readDrafts(): Promise<Record<string, Draft>> {
+  return { ...(await draftsItem.getValue()) };
+}
+
 export async function saveDraft(draft: Draft): Promise<void> {
-  const drafts = await draftsItem.getValue();
+  const drafts = await readDrafts();
   drafts[draft.pageUrl] = draft;
   const newestFirst = Object.values(drafts).sort((a, b) => b.createdAt - a.createdAt);
   await draftsItem.setValue(
@@ -124,7 +129,7 @@ export async function saveDraft(draft: Draft): Promise<void> {
 }
 
 export async function discardDraft(pageUrl: string): Promise<void> {
-  const drafts = await draftsItem.getValue();
+  const drafts = await readDrafts();
   delete drafts[pageUrl];
   await draftsItem.setValue(drafts);
 }
