@@ -1,0 +1,19 @@
+import type { ComponentChildren } from 'preact';
+
+export interface NoticeProps {
+  tone: 'info' | 'success' | 'error';
+  children: ComponentChildren;
+}
+
+/** A status message that screen readers announce; errors interrupt, the rest wait their turn. */
+export function Notice({ tone, children }: NoticeProps) {
+  return (
+    <div
+      class={`notice notice--${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      aria-live={tone === 'error' ? 'assertive' : 'polite'}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isCountryCode } from '@/lib/contact-form';
+import { t, type MessageKey } from '@/lib/i18n';
+import { sendRequest, type KeyStatus } from '@/lib/messages';
+import {
+  checkApiKey,
+  checkBaseUrl,
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  type ApiKeyWarning,
+  type Settings,
+} from '@/lib/settings';
+import { Notice } from './Notice';
+
+const KEY_WARNING_KEYS: Record<ApiKeyWarning, MessageKey> = {
+  'bearer-prefix': 'keyWarningBearer',
+  whitespace: 'keyWarningWhitespace',
+  quotes: 'keyWarningQuotes',
+  'unusual-format': 'keyWarningUnusual',
+};
+
+export function OptionsPage() {
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <h2>{t('optionsConnection')}</h2>
+      <ApiKeySection />
+      <SettingsSection />
+    </main>
+  );
+}
+
+/** Key entry. The page never reads the stored key: it sends a new one to the worker and shows its last characters. */
+function ApiKeySection() {
+  const [status, setStatus] = useState<KeyStatus | undefined>();
+  const [input, setInput] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+
+  useEffect(() => {
+    void sendRequest({ type: 'get-key-status' }).then((response) => {
+      if (response.ok) setStatus(response.status);
+    });
+  }, []);
+
+  const warnings = input ? checkApiKey(input) : [];
+  const keyInputProps = {
+    id: 'api-key',
+    value: input,
+    autoComplete: 'off',
+    spellcheck: false,
+    'aria-describedby': 'api-key-help api-key-status api-key-warnings',
+    onInput: (event: Event) => {
+      setInput((event.currentTarget as HTMLInputElement).value);
+      setMessage(undefined);
+    },
+  };
+
+  const save = async () => {
+    if (!input.trim()) {
+      setMessage({ tone: 'error', text: t('optionsKeyEmpty') });
+      return;
+    }
+    const response = await sendRequest({ type: 'set-api-key', apiKey: input });
+    if (!response.ok) {
+      setMessage({ tone: 'error', text: t('sendErrorInternal') });
+      return;
+    }
+    setStatus(response.status);
+    setInput('');
+    setMessage({ tone: 'success', text: t('optionsKeySaved') });
+  };
+
+  const clear = async () => {
+    const response = await sendRequest({ type: 'clear-api-key' });
+    if (response.ok) setStatus(response.status);
+    setMessage({ tone: 'success', text: t('optionsKeyCleared') });
+  };
+
+  return (
+    <section aria-labelledby="api-key-label">
+      <div class="field">
+        <label id="api-key-label" for="api-key">
+          {t('optionsApiKey')}
+        </label>
+        {/* Two elements because the input's type decides which attributes it takes. */}
+        {visible ? <input type="text" {...keyInputProps} /> : <input type="password" {...keyInputProps} />}
+        <p class="help" id="api-key-help">
+          {t('optionsApiKeyHelp')}
+        </p>
+        <label class="checkbox">
+          <input type="checkbox" checked={visible} onChange={(event) => setVisible(event.currentTarget.checked)} />
+          {t('optionsShowKey')}
+        </label>
+        <p class="help" id="api-key-status" aria-live="polite">
+          {status?.hasKey ? t('optionsKeySet', status.hint ?? '') : t('optionsKeyNotSet')}
+        </p>
+        <div id="api-key-warnings" aria-live="polite">
+          {warnings.map((warning) => (
+            <p class="field__error">{t(KEY_WARNING_KEYS[warning])}</p>
+          ))}
+        </div>
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => void save()}>
+          {t('optionsSaveKey')}
+        </button>
+        <button type="button" onClick={() => void clear()} disabled={!status?.hasKey}>
+          {t('optionsClearKey')}
+        </button>
+      </div>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+    </section>
+  );
+}
+
+type SettingsErrors = Partial<Record<keyof Settings, string>>;
+
+function SettingsSection() {
+  const [values, setValues] = useState<Settings>(DEFAULT_SETTINGS);
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+
+  useEffect(() => {
+    void loadSettings().then(setValues);
+  }, []);
+
+  const set = (key: keyof Settings) => (event: Event) => {
+    setValues({ ...values, [key]: (event.currentTarget as HTMLInputElement).value });
+    setMessage(undefined);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const next = { ...values, defaultCountry: values.defaultCountry.trim().toUpperCase() };
+    const found = validateSettings(next);
+    setErrors(found);
+    const baseUrl = checkBaseUrl(next.baseUrl);
+    if (Object.keys(found).length > 0 || !baseUrl.ok) {
+      setMessage({ tone: 'error', text: t('optionsSaveFailed') });
+      return;
+    }
+
+    // Called before any other await, so the browser still sees the click that asked for it.
+    const granted = await browser.permissions.request({ origins: [`${baseUrl.origin}/*`] });
+    if (!granted) {
+      setMessage({ tone: 'error', text: t('optionsPermissionDenied', baseUrl.origin) });
+      return;
+    }
+    setValues(await saveSettings({ ...next, baseUrl: baseUrl.url }));
+    setMessage({ tone: 'success', text: t('optionsSaved') });
+  };
+
+  const input = (key: keyof Settings, label: MessageKey, help?: MessageKey, placeholder?: string) => (
+    <div class={`field${errors[key] ? ' field--invalid' : ''}`}>
+      <label for={`setting-${key}`}>{t(label)}</label>
+      <input
+        id={`setting-${key}`}
+        value={values[key]}
+        placeholder={placeholder}
+        spellcheck={false}
+        aria-invalid={errors[key] ? 'true' : undefined}
+        aria-describedby={[errors[key] ? `setting-${key}-error` : '', help ? `setting-${key}-help` : '']
+          .filter(Boolean)
+          .join(' ')}
+        onInput={set(key)}
+      />
+      {errors[key] && (
+        <p class="field__error" id={`setting-${key}-error`}>
+          {errors[key]}
+        </p>
+      )}
+      {help && (
+        <p class="help" id={`setting-${key}-help`}>
+          {t(help)}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form onSubmit={(event) => void save(event)} noValidate>
+      {input('baseUrl', 'optionsBaseUrl', 'optionsBaseUrlHelp', DEFAULT_SETTINGS.baseUrl)}
+      <h2>{t('optionsDefaults')}</h2>
+      {input('defaultOrganizationId', 'optionsDefaultOrganizationId', 'optionsDefaultOrganizationIdHelp')}
+      {input('defaultStatus', 'optionsDefaultStatus')}
+      {input('defaultCountry', 'optionsDefaultCountry', 'optionsDefaultCountryHelp')}
+      {input('externalIdPrefix', 'optionsExternalIdPrefix', 'optionsExternalIdPrefixHelp')}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t('optionsSave')}
+        </button>
+      </div>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+    </form>
+  );
+}
+
+function validateSettings(values: Settings): SettingsErrors {
+  const errors: SettingsErrors = {};
+  const baseUrl = checkBaseUrl(values.baseUrl);
+  if (!baseUrl.ok) errors.baseUrl = t(baseUrl.reason === 'insecure' ? 'baseUrlInsecure' : 'baseUrlInvalid');
+  if (values.defaultCountry && !isCountryCode(values.defaultCountry)) errors.defaultCountry = t('errorInvalidCountry');
+  if (values.externalIdPrefix.length > 32) errors.externalIdPrefix = t('errorTooLong');
+  return errors;
+}

@@ -1,0 +1,268 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CAPTURE_FIELDS, type CaptureField } from '@/lib/capture';
+import { checkForm, normalisePhone, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
+import { discardDraft, refreshExternalId, saveDraft, type Draft } from '@/lib/draft';
+import {
+  captureFailureText,
+  fieldErrorText,
+  fieldLabel,
+  formFieldOfRequestField,
+  sendErrorText,
+} from '@/lib/error-text';
+import { t } from '@/lib/i18n';
+import { sendRequest, type ResponseFor, type SendError } from '@/lib/messages';
+import { recapture, startReview, type ReviewStart } from '@/lib/review';
+import type { Settings } from '@/lib/settings';
+import { CountryList } from './CountryList';
+import { FormField } from './FormField';
+import { Notice } from './Notice';
+
+type SendSuccess = Extract<ResponseFor<'send-contact'>, { ok: true }>;
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'editing'; draft: Draft; settings: Settings; notice?: string; captureFailure?: string }
+  | { kind: 'sent'; result: SendSuccess };
+
+// Fields whose value can come straight from a capture, and so show provenance.
+const CAPTURED_FORM_FIELDS = new Set<string>(CAPTURE_FIELDS);
+
+export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [hasKey, setHasKey] = useState(true);
+
+  const show = (start: ReviewStart) => {
+    if (start.kind === 'no-tab') {
+      setPhase({ kind: 'no-tab' });
+      return;
+    }
+    setPhase({
+      kind: 'editing',
+      draft: start.draft,
+      settings: start.settings,
+      notice: start.restored ? t('statusDraftRestored') : undefined,
+      captureFailure: start.captureFailure ? captureFailureText(start.captureFailure) : undefined,
+    });
+  };
+
+  useEffect(() => {
+    void sendRequest({ type: 'get-key-status' }).then((response) => {
+      setHasKey(!response.ok || response.status.hasKey);
+    });
+    void startReview(tabId).then(show);
+  }, [tabId]);
+
+  return (
+    <main class="popup">
+      <h1>{t('popupHeading')}</h1>
+      {!hasKey && (
+        <Notice tone="info">
+          <p>{t('statusNoKey')}</p>
+          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('buttonOpenOptions')}
+          </button>
+        </Notice>
+      )}
+      {phase.kind === 'loading' && <Notice tone="info">{t('statusCapturing')}</Notice>}
+      {phase.kind === 'no-tab' && <Notice tone="error">{t('statusNoTab')}</Notice>}
+      {phase.kind === 'editing' && (
+        <DraftForm
+          key={phase.draft.createdAt}
+          draft={phase.draft}
+          settings={phase.settings}
+          notice={phase.notice}
+          captureFailure={phase.captureFailure}
+          onSent={(result) => setPhase({ kind: 'sent', result })}
+          onRecapture={() => {
+            setPhase({ kind: 'loading' });
+            void recapture(tabId).then(show);
+          }}
+        />
+      )}
+      {phase.kind === 'sent' && (
+        <SentSummary
+          result={phase.result}
+          onNewCapture={() => {
+            setPhase({ kind: 'loading' });
+            void recapture(tabId).then(show);
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+interface DraftFormProps {
+  draft: Draft;
+  settings: Settings;
+  notice?: string;
+  captureFailure?: string;
+  onSent: (result: SendSuccess) => void;
+  onRecapture: () => void;
+}
+
+function DraftForm({ draft, settings, notice, captureFailure, onSent, onRecapture }: DraftFormProps) {
+  const [values, setValues] = useState<FormValues>(draft.values);
+  const [attempted, setAttempted] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<SendError | undefined>();
+
+  const check = useMemo(() => checkForm(values, settings.defaultCountry), [values, settings.defaultCountry]);
+  const nothingFound = !captureFailure && CAPTURE_FIELDS.every((field) => !draft.capture.fields[field]);
+
+  const update = async (field: FieldName, value: string) => {
+    let next = { ...values, [field]: value };
+    if (field === 'email' || field === 'name') next = await refreshExternalId(draft, next, settings.externalIdPrefix);
+    setValues(next);
+    setSendError(undefined);
+    await saveDraft({ ...draft, values: next });
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (!check.request || sending) return;
+
+    setSending(true);
+    setSendError(undefined);
+    const response = await sendRequest({ type: 'send-contact', ...check.request });
+    setSending(false);
+    if (response.ok) {
+      await discardDraft(draft.pageUrl);
+      onSent(response);
+    } else {
+      setSendError(response.error);
+    }
+  };
+
+  const discard = async () => {
+    await discardDraft(draft.pageUrl);
+    onRecapture();
+  };
+
+  const errorFor = (field: FieldName): string | undefined => {
+    const serverMessages = Object.entries(sendError?.fieldErrors ?? {})
+      .filter(([requestField]) => formFieldOfRequestField(requestField) === field)
+      .flatMap(([, messages]) => messages);
+    if (serverMessages.length > 0) return serverMessages.join(' ');
+    const error = visibleError(check.errors, field, values, attempted);
+    return error ? fieldErrorText(error) : undefined;
+  };
+
+  const field = (name: FieldName, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (
+    <FormField
+      field={name}
+      value={values[name]}
+      onInput={(value) => void update(name, value)}
+      captured={CAPTURED_FORM_FIELDS.has(name) ? draft.capture.fields[name as CaptureField] : undefined}
+      error={errorFor(name)}
+      {...extra}
+    />
+  );
+
+  const phoneHint = phoneNormalisationHint(values, settings.defaultCountry);
+
+  return (
+    <form class="review" onSubmit={(event) => void submit(event)} noValidate>
+      {notice && <Notice tone="info">{notice}</Notice>}
+      {captureFailure && <Notice tone="error">{captureFailure}</Notice>}
+      {nothingFound && <Notice tone="info">{t('statusNothingFound')}</Notice>}
+
+      {field('name', { autoComplete: 'off' })}
+      {field('email', { type: 'email' })}
+      {field('phone', { type: 'tel', hint: phoneHint })}
+      {field('address')}
+      <div class="field-row">
+        {field('zip')}
+        {field('city')}
+      </div>
+      {field('country', { list: 'country-codes' })}
+      <CountryList id="country-codes" />
+      {field('externalOrganizationId')}
+      {field('status')}
+      {field('comment', { multiline: true })}
+      {field('externalId', { hint: t('hintExternalId') })}
+
+      {attempted && !check.identifiesContact && <Notice tone="error">{t('errorNoIdentity')}</Notice>}
+      {attempted && Object.keys(check.errors).length > 0 && <Notice tone="error">{t('errorFixFields')}</Notice>}
+      {sendError && (
+        <Notice tone="error">
+          <p>{sendErrorText(sendError)}</p>
+          {sendError.serverMessage && <p>{t('sendServerMessage', sendError.serverMessage)}</p>}
+          <UnmappedFieldErrors errors={sendError.fieldErrors} />
+        </Notice>
+      )}
+
+      <div class="actions">
+        <button type="submit" class="primary" disabled={sending} aria-busy={sending}>
+          {sending ? t('buttonSending') : t('buttonSend')}
+        </button>
+        <button type="button" onClick={() => void discard()} disabled={sending}>
+          {t('buttonDiscard')}
+        </button>
+        <button type="button" onClick={onRecapture} disabled={sending}>
+          {t('buttonRecapture')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Server messages for request fields the form does not show, such as an unknown field. */
+function UnmappedFieldErrors({ errors }: { errors?: Record<string, string[]> }) {
+  const unmapped = Object.entries(errors ?? {}).filter(([field]) => !formFieldOfRequestField(field));
+  if (unmapped.length === 0) return null;
+  return (
+    <ul>
+      {unmapped.map(([field, messages]) => (
+        <li>{t('serverFieldError', [field, messages.join(' ')])}</li>
+      ))}
+    </ul>
+  );
+}
+
+function SentSummary({ result, onNewCapture }: { result: SendSuccess; onNewCapture: () => void }) {
+  const id = result.record.external_id;
+  return (
+    <section class="sent">
+      <Notice tone="success">
+        <p>{result.status === 201 ? t('sendCreated', id) : t('sendUpdated', id)}</p>
+        {result.record.uuid && <p>{t('sendRecordUuid', result.record.uuid)}</p>}
+        {result.message && <p>{t('sendServerMessage', result.message)}</p>}
+      </Notice>
+      <dl class="sent__fields">
+        {(['name', 'email', 'phone', 'external_organization_id', 'status'] as const).map((key) =>
+          result.record[key] ? (
+            <>
+              <dt>{fieldLabel(formFieldOfRequestField(key) ?? 'name')}</dt>
+              <dd>{result.record[key]}</dd>
+            </>
+          ) : null,
+        )}
+      </dl>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onNewCapture}>
+          {t('buttonNewCapture')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Shows "required" only after a send attempt, and format errors as soon as a value is there. */
+function visibleError(errors: FormErrors, field: FieldName, values: FormValues, attempted: boolean) {
+  const error = errors[field];
+  if (!error) return undefined;
+  if (attempted || values[field].trim() !== '') return error;
+  return undefined;
+}
+
+function phoneNormalisationHint(values: FormValues, defaultCountry: string): string | undefined {
+  const typed = values.phone.trim();
+  if (!typed) return undefined;
+  const country = values.country.trim().toUpperCase() || defaultCountry;
+  const normalised = normalisePhone(typed, country);
+  return normalised && normalised !== typed ? t('hintPhoneNormalised', normalised) : undefined;
+}

@@ -1,0 +1,64 @@
+/// <reference types="chrome" />
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+
+/** Output folder of `wxt build --mode test`: the production manifest plus loopback host access. */
+export const TEST_BUILD_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3-test');
+
+/** Debian's Chromium; set CHROMIUM_PATH where it lives elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  userDataDir: string;
+  extensionDir?: string;
+  headless?: boolean;
+  /** Browser UI language, which decides the extension's locale. */
+  language?: string;
+}
+
+/** Launches Chromium with the unpacked extension loaded. */
+export function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
+  const extensionDir = options.extensionDir ?? TEST_BUILD_DIR;
+  const language = options.language ?? 'en-US';
+  return chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    locale: language,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--lang=${language}`,
+      // Running as root (as on CI) requires it.
+      '--no-sandbox',
+      '--disable-gpu',
+      // This machine has no internet; these stop Chromium's own background requests.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Returns the extension's service worker, waiting for it to register. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Stores the API key and base URL in the extension, as a user would on the options page. */
+export async function configureExtension(worker: Worker, settings: { apiKey: string; baseUrl: string }) {
+  await worker.evaluate(async ({ apiKey, baseUrl }) => {
+    await chrome.storage.local.set({ apiKey, settings: { baseUrl } });
+  }, settings);
+}
+
+/** Returns the id of the tab showing `url`. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === url)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab is open at ${url}`);
+  return id;
+}

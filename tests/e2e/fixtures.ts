@@ -1,0 +1,74 @@
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configureExtension, extensionWorker, launchWithExtension, tabIdOf } from '../../scripts/chromium';
+import { startSandbox, type Sandbox } from '../../scripts/sandbox/server';
+
+export const SANDBOX_KEY = 'nerds_test_e2e0123456789abcdefghijklmnop';
+
+/** Stores the key and points the extension at the sandbox. */
+export function configureForSandbox(worker: Worker, sandbox: Sandbox, apiKey = sandbox.apiKey) {
+  return configureExtension(worker, { apiKey, baseUrl: sandbox.apiBaseUrl });
+}
+
+export { tabIdOf };
+
+interface Fixtures {
+  sandbox: Sandbox;
+  language: string;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+export const test = base.extend<Fixtures>({
+  language: ['en-US', { option: true }],
+
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ port: 0, apiKey: SANDBOX_KEY, log: () => {} });
+    await use(sandbox);
+    await sandbox.close();
+  },
+
+  context: async ({ language }, use) => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'thalamus-e2e-'));
+    const context = await launchWithExtension({ userDataDir, language });
+    await use(context);
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+
+  worker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+});
+
+export const expect = test.expect;
+
+/** Page object for the review popup, opened in a tab for the page with the given tab id. */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string, tabId: number) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    return new PopupPage(page);
+  }
+
+  field(label: string | RegExp) {
+    return this.page.getByLabel(label, { exact: typeof label === 'string' });
+  }
+
+  async send() {
+    await this.page.getByRole('button', { name: /^(Send to Thalamus|Naar Thalamus sturen)$/ }).click();
+  }
+
+  notices() {
+    return this.page.locator('.notice');
+  }
+}
