@@ -1,0 +1,106 @@
+import countries from 'i18n-iso-countries';
+import de from 'i18n-iso-countries/langs/de.json';
+import en from 'i18n-iso-countries/langs/en.json';
+import fr from 'i18n-iso-countries/langs/fr.json';
+import nl from 'i18n-iso-countries/langs/nl.json';
+
+countries.registerLocale(en);
+countries.registerLocale(nl);
+countries.registerLocale(de);
+countries.registerLocale(fr);
+
+// Common names that are not in the i18n-iso-countries lists.
+const EXTRA_NAMES: Record<string, string> = {
+  holland: 'NL',
+  'the netherlands': 'NL',
+  'nederland (the netherlands)': 'NL',
+  uk: 'GB',
+  'u.k.': 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  'great britain': 'GB',
+  'united kingdom': 'GB',
+  'groot-brittannië': 'GB',
+  'vereinigtes königreich': 'GB',
+  'royaume-uni': 'GB',
+  usa: 'US',
+  'u.s.a.': 'US',
+  'u.s.': 'US',
+  'united states': 'US',
+  prc: 'CN',
+  "people's republic of china": 'CN',
+  belgië: 'BE',
+  belgique: 'BE',
+  belgien: 'BE',
+  deutschland: 'DE',
+  allemagne: 'DE',
+  duitsland: 'DE',
+  schweiz: 'CH',
+  suisse: 'CH',
+  österreich: 'AT',
+};
+
+let nameIndex: Map<string, string> | undefined;
+
+function buildNameIndex(): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const language of ['en', 'nl', 'de', 'fr']) {
+    const names = countries.getNames(language, { select: 'all' });
+    for (const [code, list] of Object.entries(names)) {
+      for (const name of list) index.set(foldCountryName(name), code);
+    }
+  }
+  for (const [name, code] of Object.entries(EXTRA_NAMES)) index.set(foldCountryName(name), code);
+  return index;
+}
+
+function foldCountryName(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Returns the ISO alpha-2 code of a country name in English, Dutch, German or French, or of a code. */
+export function countryFromName(text: string): string | undefined {
+  const name = foldCountryName(text.replace(/[.,;]+$/, ''));
+  if (!name) return undefined;
+  if (/^[a-z]{2}$/.test(name)) {
+    const code = name.toUpperCase();
+    if (code === 'UK') return 'GB';
+    return countries.isValid(code) ? code : undefined;
+  }
+  nameIndex ??= buildNameIndex();
+  return nameIndex.get(name);
+}
+
+/** Language of a text, judged from greetings and closings; used only to pick a default country. */
+export function guessLanguage(text: string): 'nl' | 'de' | 'fr' | 'en' | undefined {
+  const sample = text.slice(0, 20_000).toLowerCase();
+  const scores = {
+    nl: count(sample, /\b(?:groet(?:en|jes)?|vriendelijke|hoi|bijgaand|hierbij|bedankt|alvast|graag|het|een|wij|jij|zijn|niet|voor|ik|dan|bij|maar|ook|nog|naar|wel|jullie|zie|morgen|prima|goed)\b/g),
+    de: count(sample, /\b(?:grüße|grüßen|grüssen|geehrte[rn]?|vielen|dank|und|nicht|ich|wir|bitte|mit|für|ihnen)\b/g),
+    fr: count(sample, /\b(?:cordialement|bonjour|merci|vous|nous|avec|pour|est|les|des|une|dans|sur|bien à vous)\b/g),
+    en: count(sample, /\b(?:regards|thanks|thank|the|and|you|please|with|best|cheers|dear)\b/g),
+  };
+  let best: keyof typeof scores | undefined;
+  let bestScore = 1;
+  for (const language of Object.keys(scores) as (keyof typeof scores)[]) {
+    if (scores[language] > bestScore) {
+      best = language;
+      bestScore = scores[language];
+    }
+  }
+  return best;
+}
+
+/** Default country for national numbers and ambiguous postcodes, from a language code. */
+export function countryForLanguage(language: string | undefined): string | undefined {
+  if (!language) return undefined;
+  const [base, region] = language.toLowerCase().split(/[-_]/);
+  if (region && /^[a-z]{2}$/.test(region)) return region.toUpperCase() === 'UK' ? 'GB' : region.toUpperCase();
+  return { nl: 'NL', de: 'DE', fr: 'FR' }[base ?? ''];
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}

@@ -1,0 +1,87 @@
+/** Plain text of a DOM subtree, one line per block element, read without running any page code. */
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY',
+  'TD', 'TH', 'THEAD', 'TFOOT', 'TR', 'UL', 'CENTER',
+]);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'CODE']);
+
+/** Options for `elementText`. */
+export interface TextOptions {
+  /** Elements (and their subtrees) to leave out, such as quoted replies. */
+  skip?: (element: Element) => boolean;
+  /** An element at which reading stops, such as Outlook's reply header. */
+  stopAt?: (element: Element) => boolean;
+  /** Maximum number of characters to read. */
+  maxLength?: number;
+}
+
+/** Returns the visible text of an element as lines, like a browser's `innerText` without layout. */
+export function elementText(root: Node, options: TextOptions = {}): string {
+  const maxLength = options.maxLength ?? 500_000;
+  const chunks: string[] = [];
+  let length = 0;
+  let stopped = false;
+
+  const walk = (node: Node): void => {
+    if (stopped || length > maxLength) return;
+    if (node.nodeType === 3) {
+      const text = (node.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' ');
+      chunks.push(text);
+      length += text.length;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const element = node as Element;
+    if (node.nodeType === 1) {
+      if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return;
+      if (isHidden(element)) return;
+      if (options.stopAt?.(element)) {
+        stopped = true;
+        return;
+      }
+      if (options.skip?.(element)) return;
+    }
+    const tag = node.nodeType === 1 ? element.tagName.toUpperCase() : '';
+    if (tag === 'BR') {
+      chunks.push('\n');
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) softBreak();
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) softBreak();
+  };
+  // A block boundary starts a new line but never adds an empty one; only <br> does.
+  const softBreak = (): void => {
+    for (let i = chunks.length - 1; i >= 0; i--) {
+      const chunk = chunks[i] ?? '';
+      if (chunk === '\n') return;
+      if (chunk.trim()) break;
+    }
+    chunks.push('\n');
+  };
+  walk(root);
+
+  return chunks
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/ +/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Tells whether an element is hidden by an attribute or an inline style (stylesheets are not evaluated). */
+export function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Returns an element's text on one line, with whitespace collapsed. */
+export function inlineText(element: Element | null | undefined): string {
+  if (!element) return '';
+  return elementText(element).replace(/\s*\n+\s*/g, ' ').trim();
+}

@@ -1,0 +1,110 @@
+import type { Capture } from '../capture';
+import { safely, FieldCollector, type ExtractorResult } from './candidates';
+import { countryForLanguage } from './country';
+import { extractHCard } from './hcard';
+import { extractJsonLd } from './jsonld';
+import { mergeResults } from './merge';
+import { extractMicrodata } from './microdata';
+import { extractPage } from './page';
+import { normalizeEmail, parseWebUrl } from './patterns';
+import { parseAddressee } from './quote';
+import { extractGmail, isGmail } from './sites/gmail';
+import { extractLinkedInProfile, isLinkedInProfile, linkedInProfileFromUrl } from './sites/linkedin';
+import { extractOutlook, isOutlook } from './sites/outlook';
+import { extractFromEmailText } from './text';
+
+export interface ExtractOptions {
+  /** Text the user selected; when non-empty it is the primary source. */
+  selection?: string;
+  /** ISO alpha-2 country for phone numbers written without a country code. */
+  defaultCountry?: string;
+}
+
+/**
+ * Extracts the contact on a page. Reads the document only: it runs no page script, writes
+ * nothing into the document and treats all page text as data. Never throws; an extractor that
+ * fails contributes nothing.
+ */
+export function extractFromDocument(document: Document, url: string, options: ExtractOptions = {}): Capture {
+  const title = safely(() => document.title?.trim() || undefined, undefined);
+  const selection = options.selection?.trim();
+  if (selection) {
+    const results = [safely(() => extractFromEmailText(selection, textContext('selection', options)), emptyResult())];
+    // The profile a user is on is a fact about the page, not about unrelated page text.
+    const linkedin = linkedInProfileFromUrl(url);
+    if (linkedin) results.push(pageUrlResult(linkedin));
+    return safeMerge(url, title, results);
+  }
+
+  const parsedUrl = parseWebUrl(url);
+  const defaultCountry = options.defaultCountry ?? safely(() => countryForLanguage(document.documentElement?.getAttribute('lang') ?? undefined), undefined);
+  const results: ExtractorResult[] = [];
+
+  if (parsedUrl && isGmail(parsedUrl)) {
+    results.push(...(safely(() => extractGmail(document, options.defaultCountry), null) ?? []));
+  } else if (parsedUrl && isOutlook(parsedUrl)) {
+    results.push(...(safely(() => extractOutlook(document, options.defaultCountry), null) ?? []));
+  } else if (parsedUrl && isLinkedInProfile(parsedUrl)) {
+    results.push(...safely(() => extractLinkedInProfile(document, parsedUrl, defaultCountry), []));
+  } else {
+    const structured = [
+      ...safely(() => extractJsonLd(document, url, defaultCountry), []),
+      ...safely(() => extractMicrodata(document, defaultCountry), []),
+      ...safely(() => extractHCard(document, defaultCountry), []),
+    ];
+    results.push(...structured);
+    results.push(...safely(() => extractPage(document, url, structured, defaultCountry), []));
+  }
+  return safeMerge(url, title, results);
+}
+
+/** Extracts the contact in a selected text or pasted e-mail: the latest sender's signature. */
+export function extractFromText(text: string, url: string, options: ExtractOptions = {}): Capture {
+  const results = [safely(() => extractFromEmailText(String(text ?? ''), textContext('selection', options)), emptyResult())];
+  const linkedin = linkedInProfileFromUrl(url);
+  if (linkedin) results.push(pageUrlResult(linkedin));
+  return safeMerge(url, undefined, results);
+}
+
+/**
+ * Extracts the address of a right-clicked mailto: link. A name is taken only from the
+ * "Name <address>" form; a subject or body parameter is never a name.
+ */
+export function extractFromMailtoUrl(url: string): Capture {
+  const collector = new FieldCollector('mailto');
+  safely(() => {
+    let target = String(url ?? '').replace(/^mailto:/i, '');
+    target = target.split('?')[0] ?? '';
+    try {
+      target = decodeURIComponent(target);
+    } catch {
+      // Keep the encoded text.
+    }
+    for (const part of target.split(/[,;](?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
+      const addressee = parseAddressee(part);
+      const email = addressee.email ?? normalizeEmail(part);
+      if (!email) continue;
+      collector.add('email', email);
+      if (addressee.name && !collector.has('name')) collector.add('name', addressee.name);
+    }
+  }, undefined);
+  return safeMerge(url, undefined, [{ role: 'person', fields: collector.fields }]);
+}
+
+function textContext(source: 'selection', options: ExtractOptions) {
+  return { source, ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}) };
+}
+
+function pageUrlResult(linkedin: string): ExtractorResult {
+  const collector = new FieldCollector('page-url');
+  collector.add('linkedin', linkedin);
+  return { role: 'person', fields: collector.fields };
+}
+
+function emptyResult(): ExtractorResult {
+  return { role: 'person', fields: {} };
+}
+
+function safeMerge(url: string, title: string | undefined, results: ExtractorResult[]): Capture {
+  return safely(() => mergeResults(String(url ?? ''), title, results), { url: String(url ?? '').slice(0, 2000), fields: {} });
+}

@@ -1,0 +1,73 @@
+import { inlineText, isHidden } from './dom-text';
+import { isLegalLine, readLabel, trailingPhoneKind, type LabelKind } from './labels';
+import { canonicalLinkedInProfile, normalizeEmail } from './patterns';
+
+/** A contact link on a page: a mailto: or tel: link, a protected e-mail or a LinkedIn profile. */
+export interface ContactLink {
+  kind: 'email' | 'phone' | 'linkedin';
+  value: string;
+  element: Element;
+  /** Kind of phone number named by the text before the link ("Fax", "Switchboard"). */
+  label?: LabelKind;
+}
+
+/** Lists the contact links inside a root, in document order, skipping hidden elements and forms. */
+export function findContactLinks(root: ParentNode): ContactLink[] {
+  const links: ContactLink[] = [];
+  for (const element of Array.from(root.querySelectorAll('a[href], [data-cfemail]'))) {
+    if (hiddenOrInForm(element)) continue;
+    const cfemail = element.getAttribute('data-cfemail');
+    if (cfemail) {
+      const email = decodeCloudflareEmail(cfemail);
+      if (email) links.push({ kind: 'email', value: email, element });
+      continue;
+    }
+    const href = (element.getAttribute('href') ?? '').trim();
+    if (/^mailto:/i.test(href)) {
+      const email = normalizeEmail(href.split(',')[0] ?? '');
+      if (email) links.push({ kind: 'email', value: email, element });
+    } else if (/^tel:/i.test(href)) {
+      const label = phoneLabel(element);
+      links.push({ kind: 'phone', value: href.replace(/^tel:/i, ''), element, ...(label ? { label } : {}) });
+    } else {
+      const linkedin = canonicalLinkedInProfile(href);
+      if (linkedin) links.push({ kind: 'linkedin', value: linkedin, element });
+    }
+  }
+  return links;
+}
+
+/** Decodes Cloudflare's e-mail protection: the first byte is an XOR key for the rest. */
+export function decodeCloudflareEmail(encoded: string): string | null {
+  if (!/^(?:[0-9a-f]{2}){2,}$/i.test(encoded)) return null;
+  const key = parseInt(encoded.slice(0, 2), 16);
+  let decoded = '';
+  for (let i = 2; i < encoded.length; i += 2) decoded += String.fromCharCode(parseInt(encoded.slice(i, i + 2), 16) ^ key);
+  return normalizeEmail(decoded);
+}
+
+function hiddenOrInForm(element: Element): boolean {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (isHidden(current) || current.tagName === 'FORM') return true;
+  }
+  return false;
+}
+
+/** Reads the label written just before a tel: link, such as "Direct", "Switchboard" or "Fax". */
+function phoneLabel(link: Element): LabelKind | undefined {
+  const own = trailingPhoneKind(inlineText(link.parentElement));
+  if (own) return own;
+  let before = '';
+  for (let node = link.previousSibling; node && before.length < 40; node = node.previousSibling) {
+    before = `${node.textContent ?? ''} ${before}`;
+  }
+  if (!before.trim() && link.parentElement) {
+    const previous = link.parentElement.previousElementSibling;
+    if (link.parentElement.childNodes.length === 1 && previous) before = previous.textContent ?? '';
+  }
+  const words = before.trim().split(/[·|,]/).at(-1)?.trim() ?? '';
+  if (!words) return undefined;
+  if (/\b(?:switchboard|reception|receptie|centrale|zentrale|office|kantoor|main|algemeen|accueil|standard|clerks|general)\b/i.test(words)) return 'switchboard';
+  if (isLegalLine(words)) return 'other';
+  return readLabel(`${words} 0`).label;
+}

@@ -1,0 +1,103 @@
+import { findEmails } from './patterns';
+import { cleanName } from './name';
+
+/** One line of a text with its 1-based line number. */
+export interface Line {
+  text: string;
+  number: number;
+}
+
+/** A person named in a quoted header ("Van: …", "On … wrote:"), with the header's role. */
+export interface QuotedParty {
+  role: 'from' | 'to';
+  name?: string;
+  email?: string;
+}
+
+/** A text split into the latest message and everything quoted or forwarded below it. */
+export interface MessageSplit {
+  latest: Line[];
+  quoted: Line[];
+  parties: QuotedParty[];
+}
+
+const ATTRIBUTION_START = /^\s*(?:On|Op|Am|Le|El|Il|Den|Em)\s.+/iu;
+const ATTRIBUTION_END = /(?:wrote|schreef|schrieb|a écrit|escribió|ha scritto|skrev|escreveu)(?:\s*:?|\s.*:)\s*$/iu;
+const SEPARATOR =
+  /^\s*(?:-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Originalnachricht|Message d'origine|Message d’origine|Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|_{10,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
+const FROM_HEADER = /^\s*\*?(?:From|Van|Von|De|Da|Från|Fra)\s*\*?\s*:\s*(.+)$/iu;
+const TO_HEADER = /^\s*\*?(?:To|Aan|An|À|A|Para|Till|Til)\s*\*?\s*:\s*(.+)$/iu;
+const OTHER_HEADER =
+  /^\s*\*?(?:Sent|Date|Verzonden|Datum|Gesendet|Envoyé|Enviado|Inviato|Subject|Onderwerp|Betreff|Objet|Asunto|Oggetto|Cc|Kopie)\s*\*?\s*:/iu;
+
+/** Splits an e-mail text at the first quoted reply or forwarded message. */
+export function splitMessage(text: string): MessageSplit {
+  const lines = text.split(/\r\n|\r|\n/).map((line, index) => ({ text: line, number: index + 1 }));
+  let cut = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (startsQuote(lines, i)) {
+      cut = i;
+      break;
+    }
+  }
+  // A selection of only a quoted message: unquote it and read it as the latest message.
+  const hasContent = (part: Line[]) => part.some((line) => line.text.trim() !== '');
+  if (!hasContent(lines.slice(0, cut)) && lines.every((line) => !line.text.trim() || /^\s*>/.test(line.text))) {
+    return { latest: lines.map((line) => ({ ...line, text: line.text.replace(/^\s*(?:>\s?)+/, '') })), quoted: [], parties: [] };
+  }
+  const quoted = lines.slice(cut);
+  return { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
+}
+
+function startsQuote(lines: Line[], index: number): boolean {
+  const line = lines[index]?.text ?? '';
+  if (/^\s*>/.test(line)) return true;
+  if (SEPARATOR.test(line)) return true;
+  if (ATTRIBUTION_START.test(line)) {
+    const joined = `${line} ${lines[index + 1]?.text ?? ''}`;
+    if (ATTRIBUTION_END.test(line) || (ATTRIBUTION_END.test(joined) && line.length < 200)) return true;
+  }
+  if (FROM_HEADER.test(line)) {
+    for (let next = index + 1; next < Math.min(lines.length, index + 5); next++) {
+      const text = lines[next]?.text ?? '';
+      if (OTHER_HEADER.test(text) || TO_HEADER.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+function parseParties(quoted: Line[]): QuotedParty[] {
+  const parties: QuotedParty[] = [];
+  for (let i = 0; i < quoted.length; i++) {
+    const text = (quoted[i]?.text ?? '').replace(/^\s*(?:>\s?)+/, '');
+    const from = FROM_HEADER.exec(text);
+    const to = TO_HEADER.exec(text);
+    if (from?.[1]) parties.push({ role: 'from', ...parseAddressee(from[1]) });
+    else if (to?.[1]) {
+      for (const addressee of to[1].split(/;\s*/)) parties.push({ role: 'to', ...parseAddressee(addressee) });
+    } else if (ATTRIBUTION_START.test(text)) {
+      const joined = `${text} ${(quoted[i + 1]?.text ?? '').replace(/^\s*(?:>\s?)+/, '')}`;
+      const found = /^(.*?)<([^>\s]+@[^>\s]+)>/u.exec(joined);
+      // The name follows the date and time, a comma, or the verb: "… 09:12 schreef Lotte Verhoeven <…>".
+      const name = found?.[1]?.replace(/^.*(?:\d|,|\bschreef|\bwrote|\bschrieb|\ba écrit)\s*/iu, '');
+      if (found) parties.push({ role: 'from', ...parseAddressee(`${name ?? ''} <${found[2] ?? ''}>`) });
+    }
+  }
+  return parties;
+}
+
+/** Parses "Krüger, Michael <m.krueger@example.de>", "Name [mailto:a@b]" or a bare address. */
+export function parseAddressee(text: string): { name?: string; email?: string } {
+  const email = findEmails(text)[0];
+  let name = text
+    .replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)/g, ' ')
+    .replace(/[\w.+-]+@[\w.-]+/g, ' ')
+    .replace(/["']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  name = name ? cleanName(name) : '';
+  const result: { name?: string; email?: string } = {};
+  if (name) result.name = name;
+  if (email) result.email = email;
+  return result;
+}
