@@ -17,7 +17,7 @@ const STREET_SUFFIX =
 const STREET_WORD =
   /\b(?:street|st|road|rd|avenue|ave|lane|place|square|way|drive|court|row|close|crescent|terrace|gardens|hill|walk|parade|mews|grove|wharf|quay|yard|green|broadway|boulevard|blvd|highway|rue|av|allée|bd|cours|chemin|impasse|quai|route|passage|rond-point|voie|faubourg|esplanade|promenade|parvis|via|viale|piazza|calle|avenida|plaza|carrer|rua|am|an der|im|auf der|zum|zur)\b/iu;
 
-const HOUSE_NUMBER = String.raw`\d{1,5}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?)?(?:\s*(?:bus|bte|boîte|box)\s*\d+[a-zA-Z]?)?`;
+const HOUSE_NUMBER = String.raw`\d{1,5}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?|\s?-\s?[a-zA-Z]{1,2}\b|\s?-?\s?(?:hs|bis|ter|rd|h|I{1,3}))?(?:\s*(?:bus|bte|boîte|box)\s*\d+[a-zA-Z]?)?`;
 const NAME_FIRST = new RegExp(String.raw`^(\p{L}[\p{L}\p{M}'’.\- ]*?)\s+(${HOUSE_NUMBER})$`, 'u');
 const NUMBER_FIRST = new RegExp(String.raw`^(?:No\.?\s*)?(\d{1,5}[a-zA-Z]?(?:-\d{1,5})?),?\s+(\p{L}[\p{L}\p{M}'’.\- ]+)$`, 'u');
 const POST_BOX = /^(?:Postbus|Postfach|P\.?\s?O\.?\s?Box|Post Office Box|B\.?P\.?|Boîte postale|Case postale|Apartado)\s*\d[\d ]*$/iu;

@@ -1,6 +1,7 @@
 import type { Person } from '../../capture';
 import type { ExtractorResult } from '../candidates';
 import { elementText } from '../dom-text';
+import { findContactLinks } from '../links';
 import { extractWebmailMessage, personFrom } from './webmail';
 
 /**
@@ -47,6 +48,9 @@ export function extractGmail(document: Document, defaultCountry?: string): Extra
     {
       bodyText,
       people,
+      linkedinLinks: findContactLinks(body)
+        .filter((link) => link.kind === 'linkedin' && !link.element.closest(GMAIL_SELECTORS.quote))
+        .map((link) => link.value),
       ...(sender?.getAttribute('name') ? { senderName: sender.getAttribute('name') ?? '' } : {}),
       ...(sender?.getAttribute('email') ? { senderEmail: sender.getAttribute('email') ?? '' } : {}),
       ...(signature ? { signatureText: elementText(signature) } : {}),

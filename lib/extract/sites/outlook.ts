@@ -1,6 +1,7 @@
 import type { Person } from '../../capture';
 import type { ExtractorResult } from '../candidates';
 import { elementText, inlineText } from '../dom-text';
+import { findContactLinks } from '../links';
 import { findEmails } from '../patterns';
 import { extractWebmailMessage, personFrom } from './webmail';
 
@@ -52,9 +53,22 @@ export function extractOutlook(document: Document, defaultCountry?: string): Ext
   }
 
   return extractWebmailMessage(
-    { bodyText, people, ...(sender.name ? { senderName: sender.name } : {}), ...(sender.email ? { senderEmail: sender.email } : {}) },
+    {
+      bodyText,
+      people,
+      linkedinLinks: findContactLinks(body)
+        .filter((link) => link.kind === 'linkedin' && !isQuoted(link.element, body))
+        .map((link) => link.value),
+      ...(sender.name ? { senderName: sender.name } : {}), ...(sender.email ? { senderEmail: sender.email } : {}) },
     defaultCountry,
   );
+}
+
+/** Tells whether an element sits in the quoted reply: inside a blockquote or after Outlook's reply header. */
+function isQuoted(element: Element, body: Element): boolean {
+  if (element.closest('blockquote')) return true;
+  const start = body.querySelector(OUTLOOK_SELECTORS.quoteStart);
+  return Boolean(start && start.compareDocumentPosition(element) & 4);
 }
 
 function readSender(element: Element | null): { name?: string; email?: string } {

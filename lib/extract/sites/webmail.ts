@@ -13,6 +13,8 @@ export interface WebmailMessage {
   bodyText: string;
   /** Text of the signature element, when the site marks it (Gmail's `.gmail_signature`). */
   signatureText?: string;
+  /** LinkedIn profiles linked from the latest message, whose link text may not show the URL. */
+  linkedinLinks?: string[];
   /** Other people in the thread: earlier senders and recipients. */
   people: Person[];
 }
@@ -42,6 +44,12 @@ export function extractWebmailMessage(message: WebmailMessage, defaultCountry?: 
     const signature = readSignature(lines, context);
     delete signature.fields.name;
     results.push({ role: 'person', fields: signature.fields });
+  }
+
+  if (message.linkedinLinks?.length) {
+    const links = new FieldCollector('signature');
+    for (const link of message.linkedinLinks) links.add('linkedin', link);
+    results.push({ role: 'person', fields: links.fields });
   }
 
   const header = new FieldCollector('webmail-header');
