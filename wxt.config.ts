@@ -1,9 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The test build (`wxt build --mode test`) may reach pages and the sandbox on loopback without
-// the activeTab grant, which automated tests cannot produce. The production build never can.
-const TEST_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'];
+// The test build (`wxt build --mode test`) may reach the sandbox and its sample pages without
+// the activeTab grant, which automated tests cannot produce. The webmail and LinkedIn hosts are
+// there because tests serve sample pages at those addresses, so that site detection runs as in
+// production. The production build has none of these.
+const TEST_HOST_PERMISSIONS = [
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.live.com/*',
+  'https://www.linkedin.com/*',
+];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -80,7 +80,7 @@ function ApiKeySection() {
   };
 
   return (
-    <section aria-labelledby="api-key-label">
+    <section>
       <div class="field">
         <label id="api-key-label" for="api-key">
           {t('optionsApiKey')}

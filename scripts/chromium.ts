@@ -62,3 +62,31 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   if (id === undefined) throw new Error(`No tab is open at ${url}`);
   return id;
 }
+
+/** Where each sandbox sample page is served from in tests and in `npm start`. */
+export const SAMPLE_ADDRESSES = {
+  gmail: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqHrGtKzWbJdsLpXqTvNnMwRk',
+  outlook: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjQ2LTQ2',
+  linkedin: 'https://www.linkedin.com/in/lotte-van-den-berg-3b81a2150/',
+} as const;
+
+const SAMPLE_ROUTES: Array<[pattern: string, sample: string]> = [
+  ['https://mail.google.com/**', 'gmail.html'],
+  ['https://outlook.office.com/**', 'outlook.html'],
+  ['https://www.linkedin.com/**', 'linkedin.html'],
+];
+
+/**
+ * Serves the sandbox's sample pages at the real Gmail, Outlook and LinkedIn addresses inside
+ * this browser context, so that the extractors detect the site by its host as in production.
+ * Nothing is requested from those hosts.
+ */
+export async function serveSamplesAtRealHosts(context: BrowserContext, sandboxUrl: string) {
+  for (const [pattern, sample] of SAMPLE_ROUTES) {
+    const response = await fetch(`${sandboxUrl}/samples/${sample}`);
+    const body = await response.text();
+    await context.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
+  }
+}

@@ -11,7 +11,14 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { configureExtension, extensionWorker, launchWithExtension, tabIdOf } from './chromium';
+import {
+  configureExtension,
+  extensionWorker,
+  launchWithExtension,
+  SAMPLE_ADDRESSES,
+  serveSamplesAtRealHosts,
+  tabIdOf,
+} from './chromium';
 import { startSandbox, type Sandbox } from './sandbox/server';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../start-output');
@@ -26,6 +33,7 @@ async function main() {
 
   const userDataDir = await mkdtemp(join(tmpdir(), 'send-to-thalamus-'));
   const context = await launchWithExtension({ userDataDir, headless });
+  await serveSamplesAtRealHosts(context, sandbox.url);
   const close = async () => {
     await context.close();
     await sandbox.close();
@@ -36,7 +44,7 @@ async function main() {
     const worker = await extensionWorker(context);
     await configureExtension(worker, { apiKey: sandbox.apiKey, baseUrl: sandbox.apiBaseUrl });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${sandbox.url}/samples/gmail.html`);
+    await page.goto(SAMPLE_ADDRESSES.gmail);
 
     if (headless) {
       await runHeadless(context, new URL(worker.url()).host, await tabIdOf(worker, page.url()), sandbox);
@@ -46,6 +54,8 @@ async function main() {
     console.log(
       '\nChromium is open on a sample Gmail thread. Click the extension in the toolbar (the puzzle piece, then "Send to Thalamus"), review the contact and send it.',
     );
+    console.log('In this browser, these addresses show the sandbox\'s sample pages instead of the real sites:');
+    for (const address of Object.values(SAMPLE_ADDRESSES)) console.log(`  ${address}`);
     console.log(`More sample pages: ${sandbox.url}/samples/index.html. Press Ctrl+C to stop.\n`);
     await waitForExit(context);
   } finally {

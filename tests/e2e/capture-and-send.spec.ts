@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { createHash } from 'node:crypto';
-import { configureForSandbox, expect, PopupPage, SANDBOX_KEY, tabIdOf, test } from './fixtures';
+import { configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, SANDBOX_KEY, tabIdOf, test } from './fixtures';
 
 const SENDER_EMAIL = 'lotte.vandenberg@kanaalzicht-architecten.example';
 
@@ -12,7 +12,7 @@ function expectedExternalId(email: string, prefix = 'C-') {
 test('popup captures the Gmail sender and sends the edited contact', async ({ context, worker, extensionId, sandbox }) => {
   await configureForSandbox(worker, sandbox);
   const mail = await context.newPage();
-  await mail.goto(`${sandbox.url}/samples/gmail.html`);
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
 
   const popup = await PopupPage.open(context, extensionId, await tabIdOf(worker, mail.url()));
 
@@ -42,7 +42,7 @@ test('popup captures the Gmail sender and sends the edited contact', async ({ co
 test('sending the same person twice updates one record', async ({ context, worker, extensionId, sandbox }) => {
   await configureForSandbox(worker, sandbox);
   const mail = await context.newPage();
-  await mail.goto(`${sandbox.url}/samples/gmail.html`);
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
   const tabId = await tabIdOf(worker, mail.url());
 
   const first = await PopupPage.open(context, extensionId, tabId);
@@ -67,7 +67,7 @@ test('sending the same person twice updates one record', async ({ context, worke
 test('wrong key shows a clear message and keeps the draft', async ({ context, worker, extensionId, sandbox }) => {
   await configureForSandbox(worker, sandbox, 'nerds_live_wrongwrongwrongwrongwrongwrong');
   const mail = await context.newPage();
-  await mail.goto(`${sandbox.url}/samples/gmail.html`);
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
   const tabId = await tabIdOf(worker, mail.url());
 
   const popup = await PopupPage.open(context, extensionId, tabId);

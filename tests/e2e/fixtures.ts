@@ -2,7 +2,14 @@ import { test as base, type BrowserContext, type Page, type Worker } from '@play
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureExtension, extensionWorker, launchWithExtension, tabIdOf } from '../../scripts/chromium';
+import {
+  configureExtension,
+  extensionWorker,
+  launchWithExtension,
+  SAMPLE_ADDRESSES,
+  serveSamplesAtRealHosts,
+  tabIdOf,
+} from '../../scripts/chromium';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server';
 
 export const SANDBOX_KEY = 'nerds_test_e2e0123456789abcdefghijklmnop';
@@ -12,7 +19,7 @@ export function configureForSandbox(worker: Worker, sandbox: Sandbox, apiKey = s
   return configureExtension(worker, { apiKey, baseUrl: sandbox.apiBaseUrl });
 }
 
-export { tabIdOf };
+export { SAMPLE_ADDRESSES, tabIdOf };
 
 interface Fixtures {
   sandbox: Sandbox;
@@ -31,9 +38,10 @@ export const test = base.extend<Fixtures>({
     await sandbox.close();
   },
 
-  context: async ({ language }, use) => {
+  context: async ({ language, sandbox }, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'thalamus-e2e-'));
     const context = await launchWithExtension({ userDataDir, language });
+    await serveSamplesAtRealHosts(context, sandbox.url);
     await use(context);
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
