@@ -35,17 +35,6 @@ export class ThalamusError extends Error {
   }
 }
 
-/** Whether a later retry of the same request can succeed without the user changing anything. */
-export function isTransient(error: ThalamusErrorData): boolean {
-  return (
-    error.kind === 'network' ||
-    error.kind === 'timeout' ||
-    error.kind === 'server' ||
-    error.kind === 'rate-limited' ||
-    error.kind === 'invalid-response'
-  );
-}
-
 function describeForLog(data: ThalamusErrorData): string {
   const status = data.status === undefined ? '' : ` (HTTP ${data.status})`;
   const message = data.serverMessage ? `: ${data.serverMessage}` : '';
