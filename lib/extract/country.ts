@@ -78,9 +78,9 @@ export function guessLanguage(text: string): 'nl' | 'de' | 'fr' | 'en' | undefin
   const sample = text.slice(0, 20_000).toLowerCase();
   const scores = {
     nl: count(sample, /\b(?:groet(?:en|jes)?|vriendelijke|hoi|bijgaand|hierbij|bedankt|alvast|graag|het|een|wij|jij|zijn|niet|voor|ik|dan|bij|maar|ook|nog|naar|wel|jullie|zie|morgen|prima|goed)\b/g),
-    de: count(sample, /\b(?:grüße|grüßen|grüssen|geehrte[rn]?|vielen|dank|und|nicht|ich|wir|bitte|mit|für|ihnen)\b/g),
+    de: count(sample, /(?:^|[^\p{L}])(?:grüße|grüßen|grüsse|grüssen|geehrte[rn]?|vielen|dank|danke|und|nicht|ich|wir|bitte|mit|für|ihnen|dir|du|passt|das|ist|der|die|auf|anbei|gerne|hallo)(?![\p{L}])/gu),
     fr: count(sample, /\b(?:cordialement|bonjour|merci|vous|nous|avec|pour|est|les|des|une|dans|sur|bien à vous)\b/g),
-    en: count(sample, /\b(?:regards|thanks|thank|the|and|you|please|with|best|cheers|dear)\b/g),
+    en: count(sample, /\b(?:regards|thanks|thank|the|and|you|please|with|best|cheers|dear|hi|sounds|good|see|will|let|know|for|is)\b/g),
   };
   let best: keyof typeof scores | undefined;
   let bestScore = 1;

@@ -46,6 +46,8 @@ export function extractFromDocument(document: Document, url: string, options: Ex
     results.push(...(safely(() => extractOutlook(document, options.defaultCountry), null) ?? []));
   } else if (parsedUrl && isLinkedInProfile(parsedUrl)) {
     results.push(...safely(() => extractLinkedInProfile(document, parsedUrl, defaultCountry), []));
+    // Logged-out profiles describe the member in JSON-LD.
+    results.push(...safely(() => extractJsonLd(document, url, defaultCountry), []).filter((result) => result.role === 'person'));
   } else {
     const structured = [
       ...safely(() => extractJsonLd(document, url, defaultCountry), []),

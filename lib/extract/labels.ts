@@ -29,7 +29,8 @@ function buildLabelPattern(): RegExp {
   const words = WORD_LABELS.flatMap(([, labels]) => labels)
     .sort((a, b) => b.length - a.length)
     .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
-  return new RegExp(`^(${words.join('|')})\\.?(?:\\s*\\([^)]{1,20}\\))?\\s*(?::|\\.|\\s-\\s|\\s)\\s*(\\S.*)$`, 'iu');
+  // After the label: an optional dot or "(mobiel)", then a colon, a dash or a space; "e.smit@…" is no label.
+  return new RegExp(`^(${words.join('|')})\\.?(?:\\s*\\([^)]{1,20}\\))?(?:\\s*[:：]|\\s+[-–]|\\s)\\s*(\\S.*)$`, 'iu');
 }
 
 /** A line segment split into its label (if it has one) and the value after it. */
@@ -83,6 +84,16 @@ export function hasLegalForm(text: string): boolean {
 
 const TITLE_WORDS =
   /(?:\b(?:manager|director|directeur|directrice|direktor|direktorin|head|lead|leader|leiter|leiterin|leitung|chief|officer|ceo|cfo|cto|coo|cmo|cio|vp|vice|president|président|présidente|founder|co-founder|cofounder|oprichter|gründer|gründerin|fondateur|fondatrice|owner|eigenaar|eigenares|inhaber|inhaberin|gérant|gérante|zaakvoerder|bestuurder|geschäftsführer|geschäftsführerin|partner|associate|consultant|adviseur|adviseuse|advisor|adviser|berater|beraterin|conseiller|conseillère|specialist|spezialist|spécialiste|engineer|ingenieur|ingenieurin|ingénieur|ingénieure|developer|entwickler|développeur|designer|architect|architekt|architecte|analyst|analist|assistant|assistent|assistente|assistentin|secretary|secretaresse|sekretärin|secrétaire|coordinator|coördinator|coordinatrice|koordinator|planner|recruiter|accountmanager|account|sales|verkoop|vertrieb|vertriebs\S*|marketing|inkoop|einkauf|achats|purchasing|procurement|buyer|inkoper|officemanager|office|projectleider|projektleiter|projektleiterin|projectmanager|chef|responsable|chargé|chargée|teamleider|teamleiter|teamleiterin|medewerker|mitarbeiter|mitarbeiterin|employee|advocaat|lawyer|solicitor|barrister|rechtsanwalt|rechtsanwältin|avocat|avocate|notaris|notar|notaire|accountant|controller|boekhouder|buchhalter|comptable|student|intern|stagiair|trainee|werkstudent|docent|teacher|lecturer|professor|hoogleraar|researcher|onderzoeker|scientist|arts|doctor|physician|nurse|verpleegkundige|therapist|therapeut|makelaar|broker|agent|editor|redacteur|journalist|writer|auteur|photographer|fotograaf|fotograf|operations|finance|hr|administratie|administration|verwaltung|beheer|support|service|customer|klantenservice|receptionist|board|bestuur|member|lid|voorzitter|chair|chairman|treasurer|penningmeester|secretaris|principal|senior|junior|trainer|coach|strategist|executive|administrator|technician|monteur|technicus|installateur|uitvoerder|werkvoorbereider|bedrijfsleider|filiaalmanager|manufacturing|production|productie|produktion|logistiek|logistics|méthodes|commercial|commerciale|commercieel|kaufmann|kauffrau)\b|manager$|leider$|leiter$|leiterin$)/iu;
+
+/** Country that a legal form belongs to, for numbers and postcodes without other evidence. */
+export function countryFromLegalForm(text: string): string | undefined {
+  if (/(?:^|\s)(?:vzw|asbl|bvba|sprl|comm\.?\s?v|cvba)(?=$|[\s,.])/iu.test(text)) return 'BE';
+  if (/(?:^|\s)(?:gmbh|mbh|e\.\s?k\.|ug|ohg|gbr|partgmbb|mbb)(?=$|[\s,.&])/iu.test(text)) return 'DE';
+  if (/(?:^|\s)(?:sarl|sas|sasu|eurl|sci)(?=$|[\s,.])/iu.test(text)) return 'FR';
+  if (/(?:^|\s)(?:b\.v\.|v\.o\.f\.|vof|c\.v\.|u\.a\.)(?=$|[\s,.])/iu.test(text)) return 'NL';
+  if (/(?:^|\s)(?:ltd|limited|llp|plc)(?=$|[\s,.])/iu.test(text) && !/co\.,?\s*ltd/iu.test(text)) return 'GB';
+  return undefined;
+}
 
 /** Tells whether a text reads as a job title. */
 export function looksLikeJobTitle(text: string): boolean {

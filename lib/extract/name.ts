@@ -1,6 +1,6 @@
 /** Cleaning and recognition of personal names. */
 
-const SALUTATIONS = /^(?:mr|mrs|ms|miss|mx|dhr|mevr|mw|mevrouw|meneer|de heer|herr|frau|m|mme|mlle|monsieur|madame|sir|dame|i\.\s?a|i\.\s?v|ppa|pp)\.?\s+/iu;
+const SALUTATIONS = /^(?:mr|mrs|ms|miss|mx|dhr|mevr|mw|mevrouw|meneer|de heer|herr|frau|m|mme|mlle|monsieur|madame|maître|maitre|sir|dame|i\.\s?a|i\.\s?v|ppa|pp)\.?\s+/iu;
 const TITLES_BEFORE =
   /^(?:dr|drs|prof|ir|ing|mr|ds|dipl\.-[\p{L}]+|dipl|mag|bc|ba|ma|msc|bsc|mba|lic|univ\.-prof|priv\.-doz|dott|dr\.\s?med|dr\.\s?rer\.\s?nat|dr\.\s?ing|dr\.\s?h\.\s?c)\.?\s+/iu;
 const POST_NOMINALS = new Set(
@@ -79,12 +79,12 @@ const NOT_NAME_WORDS = new Set([
   'accountants', 'consultancy', 'consulting', 'solutions', 'services', 'student', 'ceo', 'cto', 'cfo', 'founder', 'owner', 'eigenaar',
   'projectleider', 'planner', 'recruiter', 'adviseur', 'consultant', 'engineer', 'developer', 'partner', 'head', 'lead', 'nous', 'contacter',
   'ihr', 'ihre', 'je', 'your', 'yours', 'uw', 'votre', 'bien', 'à', 'vous', 'best', 'wishes', 'liebe', 'viele', 'grüße', 'hartelijke',
-  'namens', 'afdeling', 'department', 'abteilung', 'gemeente', 'stichting', 'university', 'universiteit', 'hogeschool', 'school', 'college',
+  'srl', 'sprl', 'bvba', 'vzw', 'asbl', 'nv', 'ag', 'kg', 'plc', 'vof', 'sa', 'spa', 'oy', 'ab', 'namens', 'afdeling', 'department', 'abteilung', 'gemeente', 'stichting', 'university', 'universiteit', 'hogeschool', 'school', 'college',
 ]);
 
 /** Tells whether a text looks like a personal name: a few capitalized words, no digits, no common non-name words. */
 export function looksLikePersonName(text: string, options: { allowSingleWord?: boolean } = {}): boolean {
-  const name = text.trim();
+  const name = stripMarkup(text);
   if (!name || name.length > 60 || /[\d@/\\|:;!?=<>{}[\]#%&+*_]/u.test(name)) return false;
   if (/[.!?]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return false;
 
@@ -108,6 +108,29 @@ export function looksLikePersonName(text: string, options: { allowSingleWord?: b
     return false;
   }
   return capitalized >= 1 && !words.every((word) => word.length <= 2 && word.endsWith('.'));
+}
+
+/** Tells whether `longer` is `shorter` written out: "Thijs" and "Thijs van der Meer", "J. Smit" and "Jan Smit" excluded. */
+export function extendsName(shorter: string, longer: string): boolean {
+  const short = shorter.toLowerCase().split(/\s+/);
+  const long = longer.toLowerCase().split(/\s+/);
+  if (short.length > long.length) return false;
+  let position = 0;
+  for (const word of short) {
+    position = long.indexOf(word, position);
+    if (position < 0) return false;
+    position++;
+  }
+  return short[0] === long[0];
+}
+
+/** Removes markup-looking text ("<b>", "<script>…</script>") so that a name check sees the words only. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, ' ')
+    .replace(/<\/?[a-z][^>]*>/giu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Tells whether two names probably belong to the same person (one extends the other, or they share a word). */

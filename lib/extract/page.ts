@@ -1,7 +1,7 @@
 import { parseAddressLine, parseStreet, type AddressParts } from './address';
 import { FieldCollector, type ExtractorResult, type FoundFields } from './candidates';
 import { elementText, inlineText } from './dom-text';
-import { readLabel } from './labels';
+import { looksLikeOrganization, readLabel } from './labels';
 import { findContactLinks, type ContactLink } from './links';
 import { cleanName, looksLikePersonName, nameWords } from './name';
 import { bareHost, findEmails, isGenericEmail, siteRoot } from './patterns';
@@ -58,7 +58,10 @@ export function extractPage(document: Document, url: string, structured: Extract
     Boolean(address?.street && address.locality);
   if (!hasContact) return [];
 
-  organization.add('organization', siteName(document));
+  // On a personal site the copyright line names the person, not an organization.
+  const personNames = [headingName, ...structured.flatMap((result) => result.fields.name ?? []).map((found) => found.value)].filter(Boolean);
+  const site = siteName(document);
+  if (site && !personNames.some((personName) => site.toLowerCase() === personName.toLowerCase())) organization.add('organization', site);
   if (address) {
     organization.add('address', address.street);
     organization.add('zip', address.locality?.zip);
@@ -147,7 +150,9 @@ function addLabelledPhones(root: Element, defaultCountry: string | undefined, co
 /** Finds a postal address in the page text, preferring one inside `preferred`. */
 function findAddress(body: Element, preferred: Element | undefined): AddressParts | undefined {
   const skip = (element: Element) => element.matches('form, nav, script, style');
-  const scopes = preferred ? [preferred, body] : [body];
+  // Contact blocks and footers first, so that a long page body does not hide them.
+  const blocks = Array.from(body.querySelectorAll('address, footer, [class*="contact" i], [class*="footer" i], [class*="adres" i], [class*="address" i], [id*="contact" i]'));
+  const scopes = [...(preferred ? [preferred] : []), ...blocks.slice(0, 20), body];
   for (const scope of scopes) {
     const lines = elementText(scope, { skip, maxLength: 300_000 }).split('\n');
     for (let i = 0; i < lines.length; i++) {
@@ -183,10 +188,13 @@ function siteName(document: Document): string | undefined {
   const logo = document.querySelector('header a[class*="logo" i], a[class*="logo" i], [class*="logo" i] a, header a[href="/"]');
   const logoText = logo?.getAttribute('aria-label') || logo?.querySelector('img[alt]')?.getAttribute('alt') || document.querySelector('img[class*="logo" i][alt], header img[alt]')?.getAttribute('alt');
   if (logoText) candidates.push(logoText);
-  const titleSuffix = /\s[|–—-]\s([^|–—-]+)$/.exec(document.title ?? '')?.[1];
-  if (titleSuffix) candidates.push(titleSuffix);
   const copyright = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.|·\n]{2,60})/i.exec(document.body ? elementText(document.body) : '')?.[1];
   if (copyright) candidates.push(copyright);
+  // A title suffix is often a tagline or a role ("Marta Novak – Illustrator"); it counts when it names an organization.
+  const titleSuffix = /\s[|–—-]\s([^|–—-]+)$/.exec(document.title ?? '')?.[1]?.trim();
+  if (titleSuffix && (looksLikeOrganization(titleSuffix) || candidates.some((candidate) => titleSuffix.toLowerCase().startsWith(candidate.trim().toLowerCase())))) {
+    candidates.push(titleSuffix);
+  }
 
   const cleaned = candidates.map((candidate) => candidate.replace(/\s+/g, ' ').replace(/\s*(?:logo|home|homepage)$/i, '').trim()).filter((candidate) => candidate.length >= 2 && candidate.length <= 80);
   const first = cleaned[0];

@@ -4,6 +4,7 @@ import { FieldCollector } from './candidates';
 import { countryFromName } from './country';
 import {
   END_OF_SIGNATURE,
+  countryFromLegalForm,
   isLegalLine,
   hasLegalForm,
   looksLikeJobTitle,
@@ -12,7 +13,7 @@ import {
   trailingPhoneKind,
   type LabelKind,
 } from './labels';
-import { cleanName, looksLikePersonName, namesMatch } from './name';
+import { cleanName, extendsName, looksLikePersonName, namesMatch } from './name';
 import { canonicalLinkedInProfile, findEmails, findUrls, normalizeWebsite } from './patterns';
 import { findPhones, phoneCountry } from './phone';
 import type { Line } from './quote';
@@ -26,6 +27,8 @@ export interface SignatureOptions {
   defaultCountry?: string;
   /** Country implied by the language of the message (nl, de, fr), weaker than an address. */
   languageCountry?: string;
+  /** Countries to try, in order, for national numbers when nothing else names a country. */
+  fallbackCountries?: string[];
 }
 
 const CLOSING =
@@ -188,8 +191,9 @@ export function readSignature(block: Line[], options: SignatureOptions, closingN
   }
 
   assignNameTitleOrganization(collector, texts, options, closingName, closingLine);
-  const country = addAddress(collector, addresses, explicitCountry, phones, options);
-  addPhones(collector, phones, country ?? options.languageCountry ?? options.defaultCountry);
+  const legalFormCountry = texts.map((segment) => countryFromLegalForm(segment.text)).find(Boolean);
+  const country = addAddress(collector, addresses, explicitCountry, phones, options, legalFormCountry);
+  addPhones(collector, phones, [country, legalFormCountry, options.languageCountry, options.defaultCountry, ...(options.fallbackCountries ?? [])]);
   if (!collector.has('country')) {
     const fromPhone = collector.first('phone');
     const phoneCountryCode = fromPhone ? phoneCountry(fromPhone) : undefined;
@@ -237,7 +241,7 @@ function assignNameTitleOrganization(
     // A different name after the signer's is someone else (a colleague, an assistant).
     if (name && !namesMatch(name, candidate)) break;
 
-    if (!name || candidate.length > name.length) {
+    if (!name || extendsName(name, candidate)) {
       name = candidate;
       nameLine = segment.line;
     }
@@ -245,12 +249,16 @@ function assignNameTitleOrganization(
     // "Thijs" right after the closing is often followed by the full "Thijs van der Meer".
     const next = texts[i + 1];
     const nextName = next ? cleanName(next.text) : '';
-    if (!next || !looksLikePersonName(nextName) || !namesMatch(candidate, nextName)) break;
+    if (!next || !looksLikePersonName(nextName) || !(extendsName(candidate, nextName) || extendsName(nextName, candidate))) break;
   }
   if (name) collector.add('name', name, nameLine);
 
   // Title and organization follow the name; a segment with a legal form is the organization.
-  const rest = texts.slice(nameIndex + 1).filter((segment) => !name || !namesMatch(cleanName(segment.text), name) || !looksLikePersonName(cleanName(segment.text)));
+  // Later repeats of the name ("Stefan Becker | Partner" below "Stefan Becker") are not title or organization.
+  const rest = splitTitleAndOrganization(texts.slice(nameIndex + 1)).filter((segment) => {
+    const text = cleanName(segment.text);
+    return !name || !(extendsName(text, name) || extendsName(name, text));
+  });
   let title: TextSegment | undefined;
   let organization: TextSegment | undefined;
   for (const segment of rest.slice(0, 4)) {
@@ -258,8 +266,13 @@ function assignNameTitleOrganization(
     else if (!title && looksLikeJobTitle(segment.text) && !hasLegalForm(segment.text)) title = segment;
   }
   for (const segment of rest.slice(0, 3)) {
-    if (segment === title || segment === organization) continue;
-    if (!organization && looksLikeOrganization(segment.text) && !looksLikeJobTitle(segment.text)) organization = segment;
+    if (segment === title || segment === organization || organization || looksLikeJobTitle(segment.text)) continue;
+    // An organization word, the signer's surname ("Kok Schilderwerken") or a proper noun of capitalized words.
+    const sharesName = Boolean(name && namesMatch(segment.text, name));
+    const properNoun = /^\p{Lu}\S*(?:\s+(?:\p{Lu}\S*|&|'t|de|der|van|du|des|et|und|and|of))+$/u.test(segment.text);
+    // A bare proper noun right below the name is more often a title ("Growth Hacker") than an organization.
+    const properNounOrganization = properNoun && (title !== undefined || rest.indexOf(segment) > 0);
+    if (looksLikeOrganization(segment.text) || sharesName || properNounOrganization) organization = segment;
   }
   for (const segment of rest.slice(0, 3)) {
     if (segment === title || segment === organization) continue;
@@ -270,12 +283,29 @@ function assignNameTitleOrganization(
   if (organization && (nameIndex >= 0 || name || texts.length <= 2)) collector.add('organization', organization.text, organization.line);
 }
 
+/** Splits "VP Engineering, Copperline Robotics Inc." and "Head of Sales at Acme Ltd" into two segments. */
+function splitTitleAndOrganization(segments: TextSegment[]): TextSegment[] {
+  const result: TextSegment[] = [];
+  for (const segment of segments) {
+    const match = /^(.+?)(?:,\s+|\s+[-–]\s+|\s+(?:at|bij|bei|chez|@)\s+)(.+)$/iu.exec(segment.text);
+    const title = match?.[1];
+    const organization = match?.[2];
+    if (title && organization && looksLikeJobTitle(title) && looksLikeOrganization(organization) && !looksLikeJobTitle(organization)) {
+      result.push({ ...segment, text: title }, { ...segment, text: organization });
+    } else {
+      result.push(segment);
+    }
+  }
+  return result;
+}
+
 function addAddress(
   collector: FieldCollector,
   addresses: { parts: AddressParts; line: number; lineIndex: number }[],
   explicitCountry: string | undefined,
   phones: PhoneFound[],
   options: SignatureOptions,
+  legalFormCountry: string | undefined,
 ): string | undefined {
   // Merge a street line with the postcode line below it.
   const merged: { parts: AddressParts; line: number }[] = [];
@@ -304,7 +334,13 @@ function addAddress(
     parts.country ??
     explicitCountry ??
     parts.locality?.country ??
-    pickPossible(parts.locality?.possibleCountries, [international ? phoneCountry(international) : undefined, options.languageCountry, options.defaultCountry, streetCountry(parts.street)]);
+    pickPossible(parts.locality?.possibleCountries, [
+      international ? phoneCountry(international) : undefined,
+      legalFormCountry,
+      options.languageCountry,
+      options.defaultCountry,
+      streetCountry(parts.street),
+    ]);
   if (country) collector.add('country', country, best.line);
   return country;
 }
@@ -322,10 +358,16 @@ function streetCountry(street: string | undefined): string | undefined {
   return undefined;
 }
 
-function addPhones(collector: FieldCollector, phones: PhoneFound[], defaultCountry: string | undefined): void {
+function addPhones(collector: FieldCollector, phones: PhoneFound[], countries: (string | undefined)[]): void {
   const rank = (kind: LabelKind | undefined) => (kind === 'switchboard' ? 1 : 0);
   const ordered = [...phones].sort((a, b) => rank(a.kind) - rank(b.kind) || a.index - b.index);
+  const candidates = [...new Set(countries.filter((country): country is string => Boolean(country)))];
   for (const phone of ordered) {
-    for (const match of findPhones(phone.raw, defaultCountry)) collector.add('phone', match.e164, phone.line);
+    // The first country in which the number is valid wins; international numbers ignore it.
+    for (const country of candidates.length ? candidates : [undefined]) {
+      const matches = findPhones(phone.raw, country);
+      for (const match of matches) collector.add('phone', match.e164, phone.line);
+      if (matches.length) break;
+    }
   }
 }

@@ -21,7 +21,8 @@ export interface TextContext {
 export function extractFromEmailText(text: string, context: TextContext): ExtractorResult {
   const split = splitMessage(text.slice(0, 200_000));
   const latestText = split.latest.map((line) => line.text).join('\n');
-  const languageCountry = countryForLanguage(guessLanguage(latestText));
+  const language = guessLanguage(latestText);
+  const languageCountry = countryForLanguage(language);
 
   const { block, closingName, closingLine } = findSignatureBlock(split.latest);
   const signatureOptions = {
@@ -29,6 +30,8 @@ export function extractFromEmailText(text: string, context: TextContext): Extrac
     ...(context.senderName ? { senderName: context.senderName } : {}),
     ...(context.defaultCountry ? { defaultCountry: context.defaultCountry } : {}),
     ...(languageCountry ? { languageCountry } : {}),
+    // English is written in many countries; a national number is tried in the largest ones.
+    ...(language === 'en' ? { fallbackCountries: ['GB', 'US', 'IE', 'AU'] } : {}),
   };
   const collector = readSignature(block, signatureOptions, closingName, closingLine);
 

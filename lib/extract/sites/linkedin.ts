@@ -15,7 +15,7 @@ import { normalizePhone } from '../phone';
 export const LINKEDIN_SELECTORS = {
   topCard: 'main section',
   name: 'main h1',
-  headline: 'main .text-body-medium.break-words',
+  headline: 'main .text-body-medium.break-words, main .top-card-layout__headline',
   location: 'main span.text-body-small.inline.t-black--light.break-words',
   experienceAnchor: '#experience',
   entry: 'li',
@@ -117,7 +117,7 @@ export function parseLocation(location: string): { city?: string; country?: stri
   if (!parts.length) return {};
   const country = countryFromName(parts.at(-1) ?? '');
   const cityPart = parts.length > 1 || !country ? parts[0] : undefined;
-  const metro = cityPart && /\b(?:area|region|metropolitan|greater|regio|großraum|agglomération|omgeving)\b/i.test(cityPart);
+  const metro = cityPart && /(?:\barea\b|region|metropol|\bgreater\b|\bregio\b|großraum|agglomération|omgeving)/i.test(cityPart);
   const result: { city?: string; country?: string } = {};
   if (cityPart && !metro && !countryFromName(cityPart)) result.city = cityPart;
   if (country) result.country = country;
