@@ -83,7 +83,7 @@ export function guessLanguage(text: string): 'nl' | 'de' | 'fr' | 'en' | undefin
     en: count(sample, /\b(?:regards|thanks|thank|the|and|you|please|with|best|cheers|dear|hi|sounds|good|see|will|let|know|for|is)\b/g),
   };
   let best: keyof typeof scores | undefined;
-  let bestScore = 1;
+  let bestScore = 0;
   for (const language of Object.keys(scores) as (keyof typeof scores)[]) {
     if (scores[language] > bestScore) {
       best = language;

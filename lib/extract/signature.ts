@@ -238,8 +238,8 @@ function assignNameTitleOrganization(
     const matchesSender = Boolean(options.senderName && namesMatch(candidate, options.senderName));
     const allowSingleWord = (i === 0 && segment.lineIndex <= 2) || matchesSender;
     if (!looksLikePersonName(candidate, { allowSingleWord })) continue;
-    // A different name after the signer's is someone else (a colleague, an assistant).
-    if (name && !namesMatch(name, candidate)) break;
+    // Any other name after the signer's is someone else (a colleague) or a firm named after the signer.
+    if (name && !(extendsName(name, candidate) || extendsName(candidate, name))) break;
 
     if (!name || extendsName(name, candidate)) {
       name = candidate;
