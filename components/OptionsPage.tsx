@@ -118,23 +118,39 @@ function ApiKeySection() {
 
 type SettingsErrors = Partial<Record<keyof Settings, string>>;
 
+type TextSettingKey = {
+  [K in keyof Settings]: Settings[K] extends string ? (string extends Settings[K] ? K : never) : never;
+}[keyof Settings];
+
 function SettingsSection() {
   const [values, setValues] = useState<Settings>(DEFAULT_SETTINGS);
+  // The number field keeps what was typed, so that an invalid entry can be shown and corrected.
+  const [retentionText, setRetentionText] = useState(String(DEFAULT_SETTINGS.historyRetentionDays));
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
 
   useEffect(() => {
-    void loadSettings().then(setValues);
+    void loadSettings().then((loaded) => {
+      setValues(loaded);
+      setRetentionText(String(loaded.historyRetentionDays));
+    });
   }, []);
 
-  const set = (key: keyof Settings) => (event: Event) => {
-    setValues({ ...values, [key]: (event.currentTarget as HTMLInputElement).value });
+  const change = (changes: Partial<Settings>) => {
+    setValues({ ...values, ...changes });
     setMessage(undefined);
   };
 
+  const set = (key: TextSettingKey) => (event: Event) => change({ [key]: (event.currentTarget as HTMLInputElement).value });
+
   const save = async (event: Event) => {
     event.preventDefault();
-    const next = { ...values, defaultCountry: values.defaultCountry.trim().toUpperCase() };
+    const retention = /^\d{1,4}$/.test(retentionText.trim()) ? Number(retentionText.trim()) : NaN;
+    const next = {
+      ...values,
+      defaultCountry: values.defaultCountry.trim().toUpperCase(),
+      historyRetentionDays: retention,
+    };
     const found = validateSettings(next);
     setErrors(found);
     const baseUrl = checkBaseUrl(next.baseUrl);
@@ -153,7 +169,7 @@ function SettingsSection() {
     setMessage({ tone: 'success', text: t('optionsSaved') });
   };
 
-  const input = (key: keyof Settings, label: MessageKey, help?: MessageKey, placeholder?: string) => (
+  const input = (key: TextSettingKey, label: MessageKey, help?: MessageKey, placeholder?: string) => (
     <div class={`field${errors[key] ? ' field--invalid' : ''}`}>
       <label for={`setting-${key}`}>{t(label)}</label>
       <input
@@ -188,6 +204,53 @@ function SettingsSection() {
       {input('defaultStatus', 'optionsDefaultStatus')}
       {input('defaultCountry', 'optionsDefaultCountry', 'optionsDefaultCountryHelp')}
       {input('externalIdPrefix', 'optionsExternalIdPrefix', 'optionsExternalIdPrefixHelp')}
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={values.commentEnabled}
+          onChange={(event) => change({ commentEnabled: event.currentTarget.checked })}
+        />
+        {t('optionsCommentEnabled')}
+      </label>
+
+      <h2>{t('optionsOrganizations')}</h2>
+      <fieldset>
+        <legend>{t('optionsOrganizationMode')}</legend>
+        {(['derive', 'off'] as const).map((mode) => (
+          <label class="checkbox">
+            <input
+              type="radio"
+              name="organization-mode"
+              value={mode}
+              checked={values.organizationMode === mode}
+              onChange={() => change({ organizationMode: mode })}
+            />
+            {t(mode === 'derive' ? 'organizationModeDerive' : 'organizationModeOff')}
+          </label>
+        ))}
+      </fieldset>
+      {input('organizationIdPrefix', 'optionsOrganizationIdPrefix')}
+
+      <div class={`field${errors.historyRetentionDays ? ' field--invalid' : ''}`}>
+        <label for="setting-historyRetentionDays">{t('optionsHistoryRetention')}</label>
+        <input
+          id="setting-historyRetentionDays"
+          type="number"
+          min={1}
+          max={3650}
+          value={retentionText}
+          aria-invalid={errors.historyRetentionDays ? 'true' : undefined}
+          aria-describedby="setting-historyRetentionDays-help"
+          onInput={(event) => {
+            setRetentionText(event.currentTarget.value);
+            setMessage(undefined);
+          }}
+        />
+        {errors.historyRetentionDays && <p class="field__error">{errors.historyRetentionDays}</p>}
+        <p class="help" id="setting-historyRetentionDays-help">
+          {t('optionsHistoryRetentionHelp')}
+        </p>
+      </div>
       <div class="actions">
         <button type="submit" class="primary">
           {t('optionsSave')}
@@ -204,5 +267,10 @@ function validateSettings(values: Settings): SettingsErrors {
   if (!baseUrl.ok) errors.baseUrl = t(baseUrl.reason === 'insecure' ? 'baseUrlInsecure' : 'baseUrlInvalid');
   if (values.defaultCountry && !isCountryCode(values.defaultCountry)) errors.defaultCountry = t('errorInvalidCountry');
   if (values.externalIdPrefix.length > 32) errors.externalIdPrefix = t('errorTooLong');
+  if (values.organizationIdPrefix.length > 32) errors.organizationIdPrefix = t('errorTooLong');
+  const retention = values.historyRetentionDays;
+  if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
+    errors.historyRetentionDays = t('errorInvalidNumber');
+  }
   return errors;
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CAPTURE_FIELDS, type CaptureField } from '@/lib/capture';
 import { checkForm, normalisePhone, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
-import { discardDraft, refreshExternalId, saveDraft, type Draft } from '@/lib/draft';
+import { discardDraft, refreshDerivedIds, saveDraft, type Draft } from '@/lib/draft';
 import {
   captureFailureText,
   fieldErrorText,
@@ -10,6 +10,8 @@ import {
   formFieldOfRequestField,
   sendErrorText,
 } from '@/lib/error-text';
+import { formatDateTime, formatTimeOfDay } from '@/lib/format';
+import { findPreviousSend, loadHistory, type HistoryEntry } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import { sendRequest, type ResponseFor, type SendError } from '@/lib/messages';
 import { recapture, startReview, type ReviewStart } from '@/lib/review';
@@ -17,6 +19,7 @@ import type { Settings } from '@/lib/settings';
 import { CountryList } from './CountryList';
 import { FormField } from './FormField';
 import { Notice } from './Notice';
+import { OutboxList } from './OutboxList';
 
 type SendSuccess = Extract<ResponseFor<'send-contact'>, { ok: true }>;
 
@@ -24,7 +27,8 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'editing'; draft: Draft; settings: Settings; notice?: string; captureFailure?: string }
-  | { kind: 'sent'; result: SendSuccess };
+  | { kind: 'sent'; result: SendSuccess }
+  | { kind: 'queued'; retryAt: number; error: SendError };
 
 // Fields whose value can come straight from a capture, and so show provenance.
 const CAPTURED_FORM_FIELDS = new Set<string>(CAPTURE_FIELDS);
@@ -65,6 +69,7 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
           </button>
         </Notice>
       )}
+      <OutboxList />
       {phase.kind === 'loading' && <Notice tone="info">{t('statusCapturing')}</Notice>}
       {phase.kind === 'no-tab' && <Notice tone="error">{t('statusNoTab')}</Notice>}
       {phase.kind === 'editing' && (
@@ -75,11 +80,32 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
           notice={phase.notice}
           captureFailure={phase.captureFailure}
           onSent={(result) => setPhase({ kind: 'sent', result })}
+          onQueued={(retryAt, error) => setPhase({ kind: 'queued', retryAt, error })}
           onRecapture={() => {
             setPhase({ kind: 'loading' });
             void recapture(tabId).then(show);
           }}
         />
+      )}
+      {phase.kind === 'queued' && (
+        <section class="sent">
+          <Notice tone="info">
+            <p>{sendErrorText(phase.error)}</p>
+            <p>{t('sendQueued', formatTimeOfDay(phase.retryAt))}</p>
+          </Notice>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setPhase({ kind: 'loading' });
+                void recapture(tabId).then(show);
+              }}
+            >
+              {t('buttonNewCapture')}
+            </button>
+          </div>
+        </section>
       )}
       {phase.kind === 'sent' && (
         <SentSummary
@@ -100,24 +126,51 @@ interface DraftFormProps {
   notice?: string;
   captureFailure?: string;
   onSent: (result: SendSuccess) => void;
+  onQueued: (retryAt: number, error: SendError) => void;
   onRecapture: () => void;
 }
 
-function DraftForm({ draft, settings, notice, captureFailure, onSent, onRecapture }: DraftFormProps) {
+// Editing these can change the derived contact or organization id.
+const IDENTITY_FIELDS = new Set<FieldName>(['email', 'name', 'organization']);
+
+function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, onRecapture }: DraftFormProps) {
   const [values, setValues] = useState<FormValues>(draft.values);
   const [attempted, setAttempted] = useState(false);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<SendError | undefined>();
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
 
-  const check = useMemo(() => checkForm(values, settings.defaultCountry), [values, settings.defaultCountry]);
+  useEffect(() => {
+    void loadHistory(settings.historyRetentionDays).then(setHistory);
+  }, [settings.historyRetentionDays]);
+
+  const linkedin = draft.capture.fields.linkedin?.value;
+  const previous = findPreviousSend(history, { email: values.email, linkedin, phone: normalisePhone(values.phone, settings.defaultCountry) });
+
+  // A person sent before keeps the id they were sent with, unless the user typed another id.
+  useEffect(() => {
+    if (!previous || values.externalId === previous.externalId) return;
+    if (values.externalId !== '' && values.externalId !== draft.derivedExternalId) return;
+    draft.derivedExternalId = previous.externalId;
+    void save({ ...values, externalId: previous.externalId });
+  }, [previous?.externalId]);
+
+  const check = useMemo(
+    () => checkForm(values, { defaultCountry: settings.defaultCountry, derivedOrganizationId: draft.derivedOrganizationId }),
+    [values, settings.defaultCountry, draft.derivedOrganizationId],
+  );
   const nothingFound = !captureFailure && CAPTURE_FIELDS.every((field) => !draft.capture.fields[field]);
+
+  const save = async (next: FormValues) => {
+    setValues(next);
+    await saveDraft({ ...draft, values: next });
+  };
 
   const update = async (field: FieldName, value: string) => {
     let next = { ...values, [field]: value };
-    if (field === 'email' || field === 'name') next = await refreshExternalId(draft, next, settings.externalIdPrefix);
-    setValues(next);
+    if (IDENTITY_FIELDS.has(field)) next = await refreshDerivedIds(draft, next, settings);
     setSendError(undefined);
-    await saveDraft({ ...draft, values: next });
+    await save(next);
   };
 
   const submit = async (event: Event) => {
@@ -127,11 +180,15 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onRecaptur
 
     setSending(true);
     setSendError(undefined);
-    const response = await sendRequest({ type: 'send-contact', ...check.request });
+    const response = await sendRequest({ type: 'send-contact', ...check.request, linkedin });
     setSending(false);
     if (response.ok) {
       await discardDraft(draft.pageUrl);
       onSent(response);
+    } else if (response.retryAt !== undefined) {
+      // The outbox holds the contact now and retries it, so the draft is no longer needed.
+      await discardDraft(draft.pageUrl);
+      onQueued(response.retryAt, response.error);
     } else {
       setSendError(response.error);
     }
@@ -169,6 +226,9 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onRecaptur
       {notice && <Notice tone="info">{notice}</Notice>}
       {captureFailure && <Notice tone="error">{captureFailure}</Notice>}
       {nothingFound && <Notice tone="info">{t('statusNothingFound')}</Notice>}
+      {previous && values.externalId === previous.externalId && (
+        <Notice tone="info">{t('previousSend', [formatDateTime(previous.sentAt), previous.externalId])}</Notice>
+      )}
 
       {field('name', { autoComplete: 'off' })}
       {field('email', { type: 'email' })}
@@ -180,7 +240,10 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onRecaptur
       </div>
       {field('country', { list: 'country-codes' })}
       <CountryList id="country-codes" />
-      {field('externalOrganizationId')}
+      {field('organization')}
+      {field('externalOrganizationId', {
+        hint: values.externalOrganizationId && values.externalOrganizationId === draft.derivedOrganizationId ? t('hintOrganizationId') : undefined,
+      })}
       {field('status')}
       {field('comment', { multiline: true })}
       {field('externalId', { hint: t('hintExternalId') })}

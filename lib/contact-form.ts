@@ -1,7 +1,13 @@
 import countries from 'i18n-iso-countries';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
-import { contactBodySchema, externalIdSchema, type ContactBody } from './thalamus/schema';
+import {
+  contactBodySchema,
+  externalIdSchema,
+  organizationBodySchema,
+  type ContactBody,
+  type OrganizationBody,
+} from './thalamus/schema';
 
 /** Fields of the review form: every field the Thalamus contact takes, plus its external id. */
 export const FORM_FIELDS = [
@@ -13,6 +19,7 @@ export const FORM_FIELDS = [
   'zip',
   'city',
   'country',
+  'organization',
   'externalOrganizationId',
   'status',
   'comment',
@@ -31,12 +38,30 @@ export type FieldError =
 
 export type FormErrors = Partial<Record<FormField, FieldError>>;
 
+export interface SendRequest {
+  externalId: string;
+  body: ContactBody;
+  /** The organization to upsert before the contact. */
+  organization?: { externalId: string; body: OrganizationBody };
+}
+
 export interface FormCheck {
   errors: FormErrors;
   /** Whether the draft identifies anybody: a name or an email address. */
   identifiesContact: boolean;
   /** Present only when there are no errors. */
-  request?: { externalId: string; body: ContactBody };
+  request?: SendRequest;
+}
+
+export interface CheckOptions {
+  /** Country for phone numbers without a country code when the form has no country. */
+  defaultCountry: string;
+  /**
+   * The organization id that was derived for this draft. The organization is upserted only
+   * when the form still has that id, never for an id the user typed or set as the default,
+   * because an upsert would overwrite that organization's name.
+   */
+  derivedOrganizationId?: string;
 }
 
 export function emptyFormValues(): FormValues {
@@ -50,6 +75,7 @@ const MAX_LENGTHS: Partial<Record<FormField, number>> = {
   address: 255,
   zip: 32,
   city: 255,
+  organization: 255,
   externalOrganizationId: 255,
   status: 64,
   comment: 10_000,
@@ -59,7 +85,8 @@ const MAX_LENGTHS: Partial<Record<FormField, number>> = {
  * Validates the form and builds the Thalamus request. The phone is normalised to E.164 with
  * the form's country, or `defaultCountry` when the form has none.
  */
-export function checkForm(values: FormValues, defaultCountry: string): FormCheck {
+export function checkForm(values: FormValues, options: CheckOptions): FormCheck {
+  const { defaultCountry } = options;
   const errors: FormErrors = {};
   const trimmed = Object.fromEntries(
     FORM_FIELDS.map((field) => [field, values[field].trim()]),
@@ -87,21 +114,33 @@ export function checkForm(values: FormValues, defaultCountry: string): FormCheck
   const identifiesContact = Boolean(trimmed.name || trimmed.email);
   if (Object.keys(errors).length > 0 || !identifiesContact) return { errors, identifiesContact };
 
+  const address = { address: trimmed.address, zip: trimmed.zip, city: trimmed.city, country };
   const body = contactBodySchema.parse(
     withoutEmpty({
       name: trimmed.name,
       email: trimmed.email.toLowerCase(),
       phone,
-      address: trimmed.address,
-      zip: trimmed.zip,
-      city: trimmed.city,
-      country,
+      ...address,
       external_organization_id: trimmed.externalOrganizationId,
       status: trimmed.status,
       comment: trimmed.comment,
     }),
   );
-  return { errors, identifiesContact, request: { externalId: trimmed.externalId, body } };
+  const request: SendRequest = { externalId: trimmed.externalId, body };
+
+  const upsertsOrganization =
+    trimmed.organization !== '' &&
+    trimmed.externalOrganizationId !== '' &&
+    trimmed.externalOrganizationId === options.derivedOrganizationId;
+  if (upsertsOrganization) {
+    // Without a person's name the page was the organization's own, so its details are the organization's.
+    const organizationDetails = trimmed.name ? {} : { ...address, email: body.email ?? '', phone };
+    request.organization = {
+      externalId: trimmed.externalOrganizationId,
+      body: organizationBodySchema.parse(withoutEmpty({ name: trimmed.organization, ...organizationDetails })),
+    };
+  }
+  return { errors, identifiesContact, request };
 }
 
 /** Returns the number in E.164, or `undefined` when it is not a valid phone number. */

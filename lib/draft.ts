@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { captureSchema, type Capture, type CaptureField } from './capture';
 import { FORM_FIELDS, emptyFormValues, type FormField, type FormValues } from './contact-form';
 import { deriveExternalId } from './external-id';
+import { deriveOrganizationId } from './organization';
 import type { Settings } from './settings';
 
 /**
@@ -23,6 +24,8 @@ export const draftSchema = z.object({
   ),
   /** The external id derived from the captured identity, to tell whether the user changed it. */
   derivedExternalId: z.optional(z.string()),
+  /** The organization id derived from the email domain, website or name, likewise. */
+  derivedOrganizationId: z.optional(z.string()),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -49,44 +52,56 @@ export async function createDraft(
 ): Promise<Draft> {
   const values = emptyFormValues();
   for (const field of DIRECT_FIELDS) values[field] = capture.fields[field]?.value ?? '';
-  values.externalOrganizationId = settings.defaultOrganizationId;
+  values.organization = capture.fields.organization?.value ?? '';
   values.status = settings.defaultStatus;
-  values.comment = composeComment(capture, labels);
+  values.comment = settings.commentEnabled ? composeComment(capture, labels) : '';
 
-  const derivedExternalId = await deriveExternalId(identityOf(capture), settings.externalIdPrefix);
-  values.externalId = derivedExternalId ?? '';
-
-  return { pageUrl: capture.url, pageTitle: capture.title, createdAt: now, capture, values, derivedExternalId };
+  const draft: Draft = { pageUrl: capture.url, pageTitle: capture.title, createdAt: now, capture, values };
+  draft.values = await refreshDerivedIds(draft, values, settings);
+  return draft;
 }
 
 /**
- * Re-derives the external id after the user edits the email or name, unless the user typed an
- * id of their own.
+ * Derives the contact's and the organization's external ids from the form, unless the user
+ * typed an id of their own. A default organization id from the settings always wins.
+ * Updates the draft's record of derived ids and returns the new form values.
  */
-export async function refreshExternalId(draft: Draft, values: FormValues, prefix: string): Promise<FormValues> {
-  const userOwnsId = values.externalId !== '' && values.externalId !== draft.derivedExternalId;
-  if (userOwnsId) return values;
+export async function refreshDerivedIds(
+  draft: Draft,
+  values: FormValues,
+  settings: Pick<Settings, 'externalIdPrefix' | 'organizationIdPrefix' | 'organizationMode' | 'defaultOrganizationId'>,
+): Promise<FormValues> {
+  const next = { ...values };
 
-  const derived = await deriveExternalId(
-    {
-      email: values.email,
-      linkedin: draft.capture.fields.linkedin?.value,
-      name: values.name,
-      organization: draft.capture.fields.organization?.value,
-    },
-    prefix,
-  );
-  draft.derivedExternalId = derived;
-  return { ...values, externalId: derived ?? '' };
-}
+  if (next.externalId === '' || next.externalId === draft.derivedExternalId) {
+    draft.derivedExternalId = await deriveExternalId(
+      {
+        email: next.email,
+        linkedin: draft.capture.fields.linkedin?.value,
+        name: next.name,
+        organization: next.organization,
+      },
+      settings.externalIdPrefix,
+    );
+    next.externalId = draft.derivedExternalId ?? '';
+  }
 
-function identityOf(capture: Capture) {
-  return {
-    email: capture.fields.email?.value,
-    linkedin: capture.fields.linkedin?.value,
-    name: capture.fields.name?.value,
-    organization: capture.fields.organization?.value,
-  };
+  if (settings.defaultOrganizationId) {
+    draft.derivedOrganizationId = undefined;
+    if (next.externalOrganizationId === '') next.externalOrganizationId = settings.defaultOrganizationId;
+  } else if (
+    settings.organizationMode === 'derive' &&
+    (next.externalOrganizationId === '' || next.externalOrganizationId === draft.derivedOrganizationId)
+  ) {
+    draft.derivedOrganizationId = next.organization
+      ? await deriveOrganizationId(
+          { name: next.organization, email: next.email, website: draft.capture.fields.website?.value },
+          settings.organizationIdPrefix,
+        )
+      : undefined;
+    next.externalOrganizationId = draft.derivedOrganizationId ?? '';
+  }
+  return next;
 }
 
 /** Writes the captured facts that the contact has no field for into readable comment lines. */

@@ -92,6 +92,7 @@ const FIELD_LABEL_KEYS: Record<FormField, MessageKey> = {
   zip: 'fieldZip',
   city: 'fieldCity',
   country: 'fieldCountry',
+  organization: 'fieldOrganization',
   externalOrganizationId: 'fieldExternalOrganizationId',
   status: 'fieldStatus',
   comment: 'fieldComment',

@@ -11,6 +11,8 @@
  * `email:<address>`, `linkedin:<slug>` or `name:<name>|<organization>`.
  */
 
+import { sha256Hex } from './hash';
+
 export interface IdentitySource {
   email?: string;
   linkedin?: string;
@@ -42,11 +44,7 @@ export async function deriveExternalId(
   prefix: string,
 ): Promise<string | undefined> {
   const key = identityKey(source);
-  if (key === undefined) return undefined;
-
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0'));
-  return `${prefix}${hex.join('').slice(0, HASH_HEX_DIGITS)}`;
+  return key === undefined ? undefined : `${prefix}${await sha256Hex(key, HASH_HEX_DIGITS)}`;
 }
 
 /** Reads the profile slug from a LinkedIn URL on any subdomain, or `undefined` for other URLs. */

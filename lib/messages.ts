@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
-import { contactBodySchema, externalIdSchema, upsertedRecordSchema } from './thalamus/schema';
+import { contactBodySchema, externalIdSchema, organizationBodySchema, upsertedRecordSchema } from './thalamus/schema';
 
 /**
  * The one message protocol between extension pages (popup, options) and the background
@@ -16,7 +16,13 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('send-contact'),
     externalId: externalIdSchema,
     body: contactBodySchema,
+    /** The organization to upsert before the contact. */
+    organization: z.optional(z.object({ externalId: externalIdSchema, body: organizationBodySchema })),
+    /** The contact's LinkedIn profile, which the contact has no field for, kept in the history. */
+    linkedin: z.optional(z.string().check(z.maxLength(2_000))),
   }),
+  z.object({ type: z.literal('outbox-retry'), id: z.string().check(z.maxLength(100)) }),
+  z.object({ type: z.literal('outbox-discard'), id: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('get-key-status') }),
   z.object({
     type: z.literal('set-api-key'),
@@ -66,6 +72,8 @@ export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
 const failureSchema = z.object({ ok: z.literal(false), error: sendErrorSchema });
 
+const doneSchema = z.union([z.object({ ok: z.literal(true) }), failureSchema]);
+
 export const responseSchemas = {
   'send-contact': z.union([
     z.object({
@@ -74,8 +82,15 @@ export const responseSchemas = {
       record: upsertedRecordSchema,
       message: z.optional(z.string()),
     }),
-    failureSchema,
+    z.object({
+      ok: z.literal(false),
+      error: sendErrorSchema,
+      /** Set when the contact waits in the outbox and is retried automatically at this time. */
+      retryAt: z.optional(z.number()),
+    }),
   ]),
+  'outbox-retry': doneSchema,
+  'outbox-discard': doneSchema,
   'get-key-status': z.union([z.object({ ok: z.literal(true), status: keyStatusSchema }), failureSchema]),
   'set-api-key': z.union([z.object({ ok: z.literal(true), status: keyStatusSchema }), failureSchema]),
   'clear-api-key': z.union([z.object({ ok: z.literal(true), status: keyStatusSchema }), failureSchema]),

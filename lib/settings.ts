@@ -14,6 +14,17 @@ export const settingsSchema = z.object({
   defaultCountry: z.string().check(z.regex(/^([A-Z]{2})?$/)),
   /** Prefix of derived external ids, e.g. `C-`. */
   externalIdPrefix: z.string().check(z.maxLength(32)),
+  /** Prefix of derived external organization ids, e.g. `O-`. */
+  organizationIdPrefix: z.string().check(z.maxLength(32)),
+  /**
+   * `derive`: derive the organization's id from the email domain, website or name and upsert
+   * the organization before the contact. `off`: leave organizations alone.
+   */
+  organizationMode: z.enum(['derive', 'off']),
+  /** Whether job title, organization, website, LinkedIn URL and page go into the comment. */
+  commentEnabled: z.boolean(),
+  /** Days after which entries of the sent-contacts history are deleted. */
+  historyRetentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3650)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -24,6 +35,10 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultStatus: 'active',
   defaultCountry: 'NL',
   externalIdPrefix: 'C-',
+  organizationIdPrefix: 'O-',
+  organizationMode: 'derive',
+  commentEnabled: true,
+  historyRetentionDays: 365,
 };
 
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {

@@ -14,6 +14,8 @@ export const outboxItemSchema = z.object({
       delivered: z.optional(z.boolean()),
     }),
   ),
+  /** The contact's LinkedIn profile, recorded in the history to recognise the person later. */
+  linkedin: z.optional(z.string()),
   /** Where the send started: the review popup waits for the first attempt, the others do not. */
   origin: z.enum(['popup', 'background']),
   createdAt: z.number(),
@@ -26,7 +28,7 @@ export const outboxItemSchema = z.object({
 
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
-export type NewOutboxItem = Pick<OutboxItem, 'contact' | 'organization' | 'origin'>;
+export type NewOutboxItem = Pick<OutboxItem, 'contact' | 'organization' | 'origin' | 'linkedin'>;
 
 /** Whether a later attempt can succeed without the user changing anything. */
 export function isTransient(error: SendError): boolean {

@@ -61,6 +61,7 @@ export class Outbox {
           body: { ...waiting?.contact.body, ...newItem.contact.body },
         },
         organization: newItem.organization,
+        linkedin: newItem.linkedin,
         origin: newItem.origin,
         createdAt: waiting?.createdAt ?? now,
         attempts: 0,

@@ -11,7 +11,7 @@ base('production manifest asks only for the Thalamus origin', () => {
 
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.host_permissions).toEqual(['https://thalamus.nerds.nl/*']);
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
   expect(manifest.content_scripts).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();
   expect(JSON.stringify(manifest.content_security_policy ?? {})).not.toContain('unsafe-eval');

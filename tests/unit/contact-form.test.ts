@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkForm, emptyFormValues, normalisePhone, type FormValues } from '@/lib/contact-form';
 
+const NL = { defaultCountry: 'NL' };
+
 function form(values: Partial<FormValues>): FormValues {
   return { ...emptyFormValues(), externalId: 'C-1', ...values };
 }
@@ -16,7 +18,7 @@ describe('checkForm', () => {
         country: 'nl',
         status: 'active',
       }),
-      'NL',
+      NL,
     );
 
     expect(check.errors).toEqual({});
@@ -34,52 +36,86 @@ describe('checkForm', () => {
   });
 
   it('leaves empty fields out of the body', () => {
-    const check = checkForm(form({ name: 'Sanne', city: '  ' }), 'NL');
+    const check = checkForm(form({ name: 'Sanne', city: '  ' }), NL);
 
     expect(check.request?.body).toEqual({ name: 'Sanne' });
   });
 
   it('maps the organization id to its API name', () => {
-    const check = checkForm(form({ name: 'Sanne', externalOrganizationId: 'ORG-5001' }), 'NL');
+    const check = checkForm(form({ name: 'Sanne', externalOrganizationId: 'ORG-5001' }), NL);
 
     expect(check.request?.body.external_organization_id).toBe('ORG-5001');
   });
 
   it('reports an invalid email', () => {
-    const check = checkForm(form({ email: 'sanne@' }), 'NL');
+    const check = checkForm(form({ email: 'sanne@' }), NL);
 
     expect(check.errors.email).toBe('invalid-email');
     expect(check.request).toBeUndefined();
   });
 
   it('reports an invalid phone', () => {
-    expect(checkForm(form({ name: 'S', phone: '12' }), 'NL').errors.phone).toBe('invalid-phone');
+    expect(checkForm(form({ name: 'S', phone: '12' }), NL).errors.phone).toBe('invalid-phone');
   });
 
   it('reports a country that is not ISO 3166-1 alpha-2', () => {
-    expect(checkForm(form({ name: 'S', country: 'Netherlands' }), 'NL').errors.country).toBe('invalid-country');
-    expect(checkForm(form({ name: 'S', country: 'XX' }), 'NL').errors.country).toBe('invalid-country');
+    expect(checkForm(form({ name: 'S', country: 'Netherlands' }), NL).errors.country).toBe('invalid-country');
+    expect(checkForm(form({ name: 'S', country: 'XX' }), NL).errors.country).toBe('invalid-country');
   });
 
   it('requires an external id', () => {
-    expect(checkForm(form({ name: 'S', externalId: ' ' }), 'NL').errors.externalId).toBe('required');
+    expect(checkForm(form({ name: 'S', externalId: ' ' }), NL).errors.externalId).toBe('required');
   });
 
   it('requires a name or an email', () => {
-    const check = checkForm(form({ phone: '+31201234567' }), 'NL');
+    const check = checkForm(form({ phone: '+31201234567' }), NL);
 
     expect(check.identifiesContact).toBe(false);
     expect(check.request).toBeUndefined();
   });
 
   it('reports an overlong field', () => {
-    expect(checkForm(form({ name: 'x'.repeat(256) }), 'NL').errors.name).toBe('too-long');
+    expect(checkForm(form({ name: 'x'.repeat(256) }), NL).errors.name).toBe('too-long');
   });
 
   it('uses the form country for a national phone number', () => {
-    const check = checkForm(form({ name: 'S', phone: '02 511 22 33', country: 'BE' }), 'NL');
+    const check = checkForm(form({ name: 'S', phone: '02 511 22 33', country: 'BE' }), NL);
 
     expect(check.request?.body.phone).toBe('+3225112233');
+  });
+});
+
+describe('checkForm organization', () => {
+  const withOrganization = form({
+    name: 'Sanne',
+    email: 'sanne@brouwerveld.nl',
+    address: 'Keizersgracht 100',
+    organization: 'Brouwerveld B.V.',
+    externalOrganizationId: 'O-1',
+  });
+
+  it('upserts the organization under its derived id', () => {
+    const check = checkForm(withOrganization, { ...NL, derivedOrganizationId: 'O-1' });
+
+    expect(check.request?.organization).toEqual({ externalId: 'O-1', body: { name: 'Brouwerveld B.V.' } });
+    expect(check.request?.body.external_organization_id).toBe('O-1');
+  });
+
+  it('only links an organization id the user chose', () => {
+    const check = checkForm(withOrganization, { ...NL, derivedOrganizationId: 'O-2' });
+
+    expect(check.request?.organization).toBeUndefined();
+    expect(check.request?.body.external_organization_id).toBe('O-1');
+  });
+
+  it('gives the organization the address when the page was its own', () => {
+    const check = checkForm({ ...withOrganization, name: '', email: 'info@brouwerveld.nl' }, { ...NL, derivedOrganizationId: 'O-1' });
+
+    expect(check.request?.organization?.body).toEqual({
+      name: 'Brouwerveld B.V.',
+      address: 'Keizersgracht 100',
+      email: 'info@brouwerveld.nl',
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Capture } from '@/lib/capture';
-import { composeComment, createDraft, discardDraft, loadDraft, refreshExternalId, saveDraft } from '@/lib/draft';
+import { composeComment, createDraft, discardDraft, loadDraft, refreshDerivedIds, saveDraft } from '@/lib/draft';
 import { deriveExternalId } from '@/lib/external-id';
+import { deriveOrganizationId } from '@/lib/organization';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const LABELS = {
@@ -51,6 +52,35 @@ describe('createDraft', () => {
   });
 });
 
+describe('createDraft organization', () => {
+  it('derives the organization id from the work email domain', async () => {
+    const draft = await createDraft(CAPTURE, DEFAULT_SETTINGS, LABELS);
+
+    expect(draft.values.organization).toBe('Brouwerveld B.V.');
+    expect(draft.values.externalOrganizationId).toBe(await deriveOrganizationId({ email: 's.devries@example.nl' }, 'O-'));
+    expect(draft.derivedOrganizationId).toBe(draft.values.externalOrganizationId);
+  });
+
+  it('uses a default organization id instead of deriving one', async () => {
+    const draft = await createDraft(CAPTURE, { ...DEFAULT_SETTINGS, defaultOrganizationId: 'ORG-5001' }, LABELS);
+
+    expect(draft.values.externalOrganizationId).toBe('ORG-5001');
+    expect(draft.derivedOrganizationId).toBeUndefined();
+  });
+
+  it('links no organization when that is turned off', async () => {
+    const draft = await createDraft(CAPTURE, { ...DEFAULT_SETTINGS, organizationMode: 'off' }, LABELS);
+
+    expect(draft.values.externalOrganizationId).toBe('');
+  });
+
+  it('leaves the comment empty when that is turned off', async () => {
+    const draft = await createDraft(CAPTURE, { ...DEFAULT_SETTINGS, commentEnabled: false }, LABELS);
+
+    expect(draft.values.comment).toBe('');
+  });
+});
+
 describe('composeComment', () => {
   it('lists the facts without a contact field and the page', () => {
     expect(composeComment(CAPTURE, LABELS)).toBe(
@@ -63,11 +93,11 @@ describe('composeComment', () => {
   });
 });
 
-describe('refreshExternalId', () => {
+describe('refreshDerivedIds', () => {
   it('follows an edited email', async () => {
     const draft = await createDraft(CAPTURE, DEFAULT_SETTINGS, LABELS);
 
-    const values = await refreshExternalId(draft, { ...draft.values, email: 'sanne@other.nl' }, 'C-');
+    const values = await refreshDerivedIds(draft, { ...draft.values, email: 'sanne@other.nl' }, DEFAULT_SETTINGS);
 
     expect(values.externalId).toBe(await deriveExternalId({ email: 'sanne@other.nl' }, 'C-'));
   });
@@ -75,7 +105,7 @@ describe('refreshExternalId', () => {
   it('keeps an id the user typed', async () => {
     const draft = await createDraft(CAPTURE, DEFAULT_SETTINGS, LABELS);
 
-    const values = await refreshExternalId(draft, { ...draft.values, externalId: 'C-10042', email: 'x@y.nl' }, 'C-');
+    const values = await refreshDerivedIds(draft, { ...draft.values, externalId: 'C-10042', email: 'x@y.nl' }, DEFAULT_SETTINGS);
 
     expect(values.externalId).toBe('C-10042');
   });

@@ -10,6 +10,8 @@ function handlers(): Handlers {
     'get-key-status': vi.fn(async () => ({ ok: true as const, status: { hasKey: false } })),
     'set-api-key': vi.fn(async () => ({ ok: true as const, status: { hasKey: true, hint: 'y6z8' } })),
     'clear-api-key': vi.fn(async () => ({ ok: true as const, status: { hasKey: false } })),
+    'outbox-retry': vi.fn(async () => ({ ok: true as const })),
+    'outbox-discard': vi.fn(async () => ({ ok: true as const })),
   };
 }
 
