@@ -118,21 +118,39 @@ function ApiKeySection() {
 
 type SettingsErrors = Partial<Record<keyof Settings, string>>;
 
+type NumberSettingKey = 'historyRetentionDays' | 'requestTimeoutSeconds';
+
+function numberTextsOf(settings: Settings): Record<NumberSettingKey, string> {
+  return {
+    historyRetentionDays: String(settings.historyRetentionDays),
+    requestTimeoutSeconds: String(settings.requestTimeoutSeconds),
+  };
+}
+
+/** Reads a whole number as typed, or NaN for anything else, which validation then reports. */
+function parseWholeNumber(text: string): number {
+  return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+}
+
+function isWholeNumberIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
 type TextSettingKey = {
   [K in keyof Settings]: Settings[K] extends string ? (string extends Settings[K] ? K : never) : never;
 }[keyof Settings];
 
 function SettingsSection() {
   const [values, setValues] = useState<Settings>(DEFAULT_SETTINGS);
-  // The number field keeps what was typed, so that an invalid entry can be shown and corrected.
-  const [retentionText, setRetentionText] = useState(String(DEFAULT_SETTINGS.historyRetentionDays));
+  // Number fields keep what was typed, so that an invalid entry can be shown and corrected.
+  const [numberTexts, setNumberTexts] = useState(numberTextsOf(DEFAULT_SETTINGS));
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
 
   useEffect(() => {
     void loadSettings().then((loaded) => {
       setValues(loaded);
-      setRetentionText(String(loaded.historyRetentionDays));
+      setNumberTexts(numberTextsOf(loaded));
     });
   }, []);
 
@@ -145,11 +163,11 @@ function SettingsSection() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const retention = /^\d{1,4}$/.test(retentionText.trim()) ? Number(retentionText.trim()) : NaN;
     const next = {
       ...values,
       defaultCountry: values.defaultCountry.trim().toUpperCase(),
-      historyRetentionDays: retention,
+      historyRetentionDays: parseWholeNumber(numberTexts.historyRetentionDays),
+      requestTimeoutSeconds: parseWholeNumber(numberTexts.requestTimeoutSeconds),
     };
     const found = validateSettings(next);
     setErrors(found);
@@ -196,6 +214,33 @@ function SettingsSection() {
     </div>
   );
 
+  const numberInput = (key: NumberSettingKey, label: MessageKey, help: MessageKey, max: number) => (
+    <div class={`field${errors[key] ? ' field--invalid' : ''}`}>
+      <label for={`setting-${key}`}>{t(label)}</label>
+      <input
+        id={`setting-${key}`}
+        type="number"
+        min={1}
+        max={max}
+        value={numberTexts[key]}
+        aria-invalid={errors[key] ? 'true' : undefined}
+        aria-describedby={`${errors[key] ? `setting-${key}-error ` : ''}setting-${key}-help`}
+        onInput={(event) => {
+          setNumberTexts({ ...numberTexts, [key]: event.currentTarget.value });
+          setMessage(undefined);
+        }}
+      />
+      {errors[key] && (
+        <p class="field__error" id={`setting-${key}-error`}>
+          {errors[key]}
+        </p>
+      )}
+      <p class="help" id={`setting-${key}-help`}>
+        {t(help)}
+      </p>
+    </div>
+  );
+
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
       {input('baseUrl', 'optionsBaseUrl', 'optionsBaseUrlHelp', DEFAULT_SETTINGS.baseUrl)}
@@ -231,26 +276,18 @@ function SettingsSection() {
       </fieldset>
       {input('organizationIdPrefix', 'optionsOrganizationIdPrefix')}
 
-      <div class={`field${errors.historyRetentionDays ? ' field--invalid' : ''}`}>
-        <label for="setting-historyRetentionDays">{t('optionsHistoryRetention')}</label>
+      {numberInput('historyRetentionDays', 'optionsHistoryRetention', 'optionsHistoryRetentionHelp', 3650)}
+
+      <h2>{t('optionsSending')}</h2>
+      <label class="checkbox">
         <input
-          id="setting-historyRetentionDays"
-          type="number"
-          min={1}
-          max={3650}
-          value={retentionText}
-          aria-invalid={errors.historyRetentionDays ? 'true' : undefined}
-          aria-describedby="setting-historyRetentionDays-help"
-          onInput={(event) => {
-            setRetentionText(event.currentTarget.value);
-            setMessage(undefined);
-          }}
+          type="checkbox"
+          checked={values.reviewBeforeSending}
+          onChange={(event) => change({ reviewBeforeSending: event.currentTarget.checked })}
         />
-        {errors.historyRetentionDays && <p class="field__error">{errors.historyRetentionDays}</p>}
-        <p class="help" id="setting-historyRetentionDays-help">
-          {t('optionsHistoryRetentionHelp')}
-        </p>
-      </div>
+        {t('optionsReviewBeforeSending')}
+      </label>
+      {numberInput('requestTimeoutSeconds', 'optionsRequestTimeout', 'optionsRequestTimeoutHelp', 300)}
       <div class="actions">
         <button type="submit" class="primary">
           {t('optionsSave')}
@@ -268,9 +305,7 @@ function validateSettings(values: Settings): SettingsErrors {
   if (values.defaultCountry && !isCountryCode(values.defaultCountry)) errors.defaultCountry = t('errorInvalidCountry');
   if (values.externalIdPrefix.length > 32) errors.externalIdPrefix = t('errorTooLong');
   if (values.organizationIdPrefix.length > 32) errors.organizationIdPrefix = t('errorTooLong');
-  const retention = values.historyRetentionDays;
-  if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
-    errors.historyRetentionDays = t('errorInvalidNumber');
-  }
+  if (!isWholeNumberIn(values.historyRetentionDays, 1, 3650)) errors.historyRetentionDays = t('errorInvalidNumber', '3650');
+  if (!isWholeNumberIn(values.requestTimeoutSeconds, 1, 300)) errors.requestTimeoutSeconds = t('errorInvalidNumber', '300');
   return errors;
 }

@@ -23,6 +23,10 @@ export const settingsSchema = z.object({
   organizationMode: z.enum(['derive', 'off']),
   /** Whether job title, organization, website, LinkedIn URL and page go into the comment. */
   commentEnabled: z.boolean(),
+  /** Whether the context menu opens the review first; off sends the capture straight to the outbox. */
+  reviewBeforeSending: z.boolean(),
+  /** Seconds to wait for Thalamus before a request counts as timed out and is retried later. */
+  requestTimeoutSeconds: z.number().check(z.int(), z.minimum(1), z.maximum(300)),
   /** Days after which entries of the sent-contacts history are deleted. */
   historyRetentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3650)),
 });
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   organizationIdPrefix: 'O-',
   organizationMode: 'derive',
   commentEnabled: true,
+  reviewBeforeSending: true,
+  requestTimeoutSeconds: 15,
   historyRetentionDays: 365,
 };
 

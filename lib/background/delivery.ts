@@ -98,13 +98,14 @@ export async function resolveConnection(): Promise<Connection> {
   const apiKey = await apiKeyItem.getValue();
   if (!apiKey) return { ok: false, error: { kind: 'no-key' } };
 
-  const baseUrl = checkBaseUrl((await loadSettings()).baseUrl);
+  const settings = await loadSettings();
+  const baseUrl = checkBaseUrl(settings.baseUrl);
   if (!baseUrl.ok) return { ok: false, error: { kind: 'invalid-base-url' } };
 
   if (!(await browser.permissions.contains({ origins: [`${baseUrl.origin}/*`] }))) {
     return { ok: false, error: { kind: 'no-host-permission' } };
   }
-  return { ok: true, config: { baseUrl: baseUrl.url, apiKey } };
+  return { ok: true, config: { baseUrl: baseUrl.url, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 } };
 }
 
 function parseItems(value: unknown, log: (line: string) => void): OutboxItem[] {

@@ -80,3 +80,31 @@ export class PopupPage {
     return this.page.locator('.notice');
   }
 }
+
+/** Opens the Gmail sample in a tab and the review popup for it, with the capture filled in. */
+export async function openPopupOnGmail(context: BrowserContext, worker: Worker, extensionId: string) {
+  const mail = await context.newPage();
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
+  const popup = await PopupPage.open(context, extensionId, await tabIdOf(worker, mail.url()));
+  await expect(popup.field('Email')).toHaveValue(GMAIL_SENDER_EMAIL);
+  return popup;
+}
+
+/** The sender of the latest message on the Gmail sample page. */
+export const GMAIL_SENDER_EMAIL = 'lotte.vandenberg@kanaalzicht-architecten.example';
+
+/** Changes stored settings in the extension, keeping the others. */
+export async function changeSettings(worker: Worker, changes: Record<string, unknown>) {
+  await worker.evaluate(async (changes) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), ...changes } });
+  }, changes);
+}
+
+/** Reads the outbox as the extension stores it. */
+export async function readOutbox(worker: Worker) {
+  return worker.evaluate(async () => {
+    const { outbox } = await chrome.storage.local.get('outbox');
+    return (outbox ?? []) as Array<{ state: string; contact: { externalId: string }; lastError?: { kind: string } }>;
+  });
+}

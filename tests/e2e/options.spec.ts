@@ -36,8 +36,10 @@ test('options page saves a loopback base URL and defaults', async ({ context, wo
   await page.goto(`chrome-extension://${extensionId}/options.html`);
 
   await page.getByLabel('Thalamus base URL').fill('http://127.0.0.1:5319/api/v1/');
-  await page.getByLabel('Default organization id').fill('ORG-5001');
+  await page.getByLabel('Default organization id', { exact: true }).fill('ORG-5001');
   await page.getByLabel('Default country for phone numbers').fill('be');
+  await page.getByLabel('Review the contact before sending when using the context menu').uncheck();
+  await page.getByLabel('Keep the history of sent contacts for (days)').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
 
   await expect(page.getByText('Settings saved.')).toBeVisible();
@@ -46,5 +48,18 @@ test('options page saves a loopback base URL and defaults', async ({ context, wo
     baseUrl: 'http://127.0.0.1:5319/api/v1',
     defaultOrganizationId: 'ORG-5001',
     defaultCountry: 'BE',
+    reviewBeforeSending: false,
+    historyRetentionDays: 30,
   });
+});
+
+test('options page rejects an invalid number of days', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+
+  await page.getByLabel('Keep the history of sent contacts for (days)').fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+
+  await expect(page.getByText('Enter a whole number from 1 to 3650.')).toBeVisible();
+  await expect(page.getByText('Settings were not saved.')).toBeVisible();
 });

@@ -45,7 +45,7 @@ describe('resolveConnection', () => {
 
     expect(await resolveConnection()).toEqual({
       ok: true,
-      config: { apiKey: KEY, baseUrl: 'https://crm.example.nl/api/v1' },
+      config: { apiKey: KEY, baseUrl: 'https://crm.example.nl/api/v1', timeoutMs: 15_000 },
     });
   });
 });
