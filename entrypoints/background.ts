@@ -16,7 +16,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outbox.drain();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    handleContextMenuClick(info, tab).catch((error: unknown) =>
+    handleContextMenuClick(info, tab, outbox).catch((error: unknown) =>
       console.error('Handling the context menu click failed:', error),
     );
   });

@@ -1,8 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { captureTab } from '../capture-tab';
+import { checkForm, type SendRequest } from '../contact-form';
 import { createDraft, saveDraft } from '../draft';
 import { extractFromMailtoUrl, extractFromText } from '../extract';
 import { t } from '../i18n';
+import type { Outbox } from '../outbox/outbox';
+import { notify } from './notifications';
 import { loadSettings } from '../settings';
 import { commentLabels } from '../comment-labels';
 
@@ -22,24 +25,55 @@ export async function registerContextMenu(): Promise<void> {
 }
 
 /**
- * Captures the tab the menu was used on, stores the draft under the page's URL, and opens the
- * review popup on it.
+ * Captures the tab the menu was used on and stores the draft under the page's URL. Then it
+ * opens the review popup, or, when the user turned review off, sends the contact through the
+ * outbox and reports the outcome in a notification.
  */
 export async function handleContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
+  outbox: Outbox,
   log: (line: string) => void = console.warn,
 ): Promise<void> {
   if (info.menuItemId !== MENU_ITEM_ID || tab?.id === undefined || !tab.url) return;
 
+  const settings = await loadSettings();
   const capture = await captureForMenu(info, tab.id, tab.url, log);
   const draft = await createDraft(
     { ...capture, url: tab.url, title: tab.title ?? capture.title },
-    await loadSettings(),
+    settings,
     commentLabels(),
   );
+
+  if (!settings.reviewBeforeSending) {
+    const check = checkForm(draft.values, {
+      defaultCountry: settings.defaultCountry,
+      derivedOrganizationId: draft.derivedOrganizationId,
+    });
+    if (check.request) {
+      await sendWithoutReview(outbox, check.request, draft.capture.fields.linkedin?.value);
+      return;
+    }
+    await notify('notificationNothingFoundTitle', t('notificationNothingFoundMessage'));
+  }
   await saveDraft(draft);
   await openReview(tab.id, log);
+}
+
+async function sendWithoutReview(outbox: Outbox, request: SendRequest, linkedin: string | undefined) {
+  const outcome = await outbox.submit({
+    contact: { externalId: request.externalId, body: request.body },
+    organization: request.organization,
+    linkedin,
+    origin: 'background',
+  });
+  const label = request.body.name ?? request.body.email ?? request.externalId;
+  // A final failure is reported by the outbox itself.
+  if (outcome.kind === 'delivered') {
+    await notify('notificationSentTitle', t('notificationSentMessage', [label, outcome.result.record.external_id]));
+  } else if (outcome.kind === 'queued') {
+    await notify('notificationQueuedTitle', t('notificationQueuedMessage', label));
+  }
 }
 
 async function captureForMenu(

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { recordInHistory } from '../history';
 import { t } from '../i18n';
+import { notify } from './notifications';
 import type { RequestOf, ResponseFor, SendError } from '../messages';
 import { itemLabel, outboxItemSchema, type OutboxItem } from '../outbox/item';
 import { Outbox, type AttemptResult } from '../outbox/outbox';
@@ -125,10 +126,5 @@ async function showCount(count: number): Promise<void> {
 }
 
 async function notifyFailure(item: OutboxItem): Promise<void> {
-  await browser.notifications.create(`outbox-${item.id}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t('notificationFailedTitle'),
-    message: t('notificationFailedMessage', itemLabel(item)),
-  });
+  await notify('notificationFailedTitle', t('notificationFailedMessage', itemLabel(item)));
 }

@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { createHash } from 'node:crypto';
-import { configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, SANDBOX_KEY, tabIdOf, test } from './fixtures';
+import { clickContextMenu, configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, SANDBOX_KEY, tabIdOf, test } from './fixtures';
 
 const SENDER_EMAIL = 'lotte.vandenberg@kanaalzicht-architecten.example';
 
@@ -100,19 +100,7 @@ test('context menu on a selection leads to the review and a send', async ({ cont
   });
   const tabId = await tabIdOf(worker, page.url());
 
-  await worker.evaluate(
-    async ({ tabId }) => {
-      const tab = await chrome.tabs.get(tabId);
-      const onClicked = chrome.contextMenus.onClicked as unknown as {
-        dispatch: (info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab) => void;
-      };
-      onClicked.dispatch(
-        { menuItemId: 'send-to-thalamus', editable: false, pageUrl: tab.url!, selectionText: 'ignored' },
-        tab,
-      );
-    },
-    { tabId },
-  );
+  await clickContextMenu(worker, tabId, { selectionText: 'ignored' });
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.field('Email')).toHaveValue('pieter.jansen@voorbeeld-advies.example');

@@ -3,11 +3,15 @@ import { createServer } from 'node:net';
 import type { FaultRule } from '../../scripts/sandbox/server';
 import {
   changeSettings,
+  clickContextMenu,
   configureForSandbox,
   expect,
   GMAIL_SENDER_EMAIL,
   openPopupOnGmail,
   readOutbox,
+  SAMPLE_ADDRESSES,
+  tabIdOf,
+  PopupPage,
   test,
 } from './fixtures';
 
@@ -120,6 +124,44 @@ for (const fault of FAULTS) {
     expect(sandbox.contacts()[0]?.email).toBe(GMAIL_SENDER_EMAIL);
   });
 }
+
+for (const fault of FAULTS) {
+  test(`context menu send survives ${fault.name}`, async ({ context, worker, extensionId, sandbox }) => {
+    await changeSettings(worker, { reviewBeforeSending: false });
+    const mail = await context.newPage();
+    await mail.goto(SAMPLE_ADDRESSES.gmail);
+    const tabId = await tabIdOf(worker, mail.url());
+    const clearFault = await startFault(fault.fault, worker, sandbox);
+
+    await clickContextMenu(worker, tabId);
+
+    await expect.poll(async () => (await readOutbox(worker))[0]?.state).toBe(fault.transient ? 'pending' : 'failed');
+    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await expect.poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).length).toBe(1);
+
+    await clearFault();
+    const popup = await PopupPage.open(context, extensionId, tabId);
+    await expect(popup.page.locator('.outbox')).toContainText(fault.message);
+    await popup.page.getByRole('button', { name: 'Retry sending Lotte van den Berg' }).click();
+    await expect(popup.page.locator('.outbox')).toHaveCount(0);
+    expect(sandbox.contacts()).toHaveLength(1);
+    expect(sandbox.contacts()[0]?.email).toBe(GMAIL_SENDER_EMAIL);
+  });
+}
+
+test('context menu without review sends at once', async ({ context, worker, sandbox }) => {
+  await changeSettings(worker, { reviewBeforeSending: false });
+  const mail = await context.newPage();
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
+
+  await clickContextMenu(worker, await tabIdOf(worker, mail.url()));
+
+  await expect.poll(() => sandbox.contacts().length).toBe(1);
+  expect(sandbox.contacts()[0]).toMatchObject({ email: GMAIL_SENDER_EMAIL, name: 'Lotte van den Berg' });
+  expect(sandbox.organizations()).toHaveLength(1);
+  expect(sandbox.organizations()[0]?.name).toBe('Kanaalzicht Architecten B.V.');
+  expect(sandbox.contacts()[0]?.external_organization_id).toBe(sandbox.organizations()[0]?.external_id);
+});
 
 test('queued contact is retried without the user', async ({ context, worker, extensionId, sandbox }) => {
   const popup = await openPopupOnGmail(context, worker, extensionId);

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -107,4 +108,22 @@ export async function readOutbox(worker: Worker) {
     const { outbox } = await chrome.storage.local.get('outbox');
     return (outbox ?? []) as Array<{ state: string; contact: { externalId: string }; lastError?: { kind: string } }>;
   });
+}
+
+/**
+ * Fires the extension's real context-menu listener for a tab, as a click on "Send to Thalamus"
+ * would. Chromium offers no way to open a context menu from a test, so this uses the event's
+ * undocumented `dispatch`.
+ */
+export async function clickContextMenu(worker: Worker, tabId: number, info: Partial<chrome.contextMenus.OnClickData> = {}) {
+  await worker.evaluate(
+    async ({ tabId, info }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const onClicked = chrome.contextMenus.onClicked as unknown as {
+        dispatch: (info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab) => void;
+      };
+      onClicked.dispatch({ menuItemId: 'send-to-thalamus', editable: false, pageUrl: tab.url!, ...info }, tab);
+    },
+    { tabId, info },
+  );
 }
