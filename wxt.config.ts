@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { stripPreactInnerHtml } from './scripts/vite/strip-preact-inner-html';
 
 // The test build (`wxt build --mode test`) may reach the sandbox and its sample pages without
 // the activeTab grant, which automated tests cannot produce. The webmail and LinkedIn hosts are
@@ -16,9 +17,13 @@ const TEST_HOST_PERMISSIONS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox also gets MV3, with an event page in place of the service worker. It has the same
+  // `action`, `scripting` and `optional_host_permissions` keys as Chromium, so both builds share
+  // one manifest and one code path. From Firefox 127, MV3 `host_permissions` are required
+  // permissions shown in the install prompt (MDN, manifest.json/host_permissions).
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), stripPreactInnerHtml()],
   }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extensionName__',
@@ -39,14 +44,29 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'send-to-thalamus@nerds.nl',
-              strict_min_version: '128.0',
+              // 140 is the first version (an ESR) that reads data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142. It is not a target
+            // (it has no contextMenus or commands API), but web-ext lint checks the key against it.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  // WXT already leaves dotfiles, node_modules, the output folder and *.test/*.spec files out of
+  // the sources zip that Mozilla reviews. These are the other local outputs.
   zip: {
-    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', '.wxt/**', 'node_modules/**'],
+    excludeSources: [
+      '.output/**',
+      'test-results/**',
+      'playwright-report/**',
+      'start-output/**',
+      'bench-output/**',
+      '.wxt/**',
+      'node_modules/**',
+      '**/*.log',
+    ],
   },
 });
