@@ -39,6 +39,18 @@ export default defineConfig({
     action: {
       default_title: '__MSG_actionTitle__',
     },
+    // Alt+Shift+T is avoided because Chromium uses it to focus the toolbar on Windows and Linux.
+    // Users can reassign both shortcuts, and the options page shows the current keys.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenReview__',
+      },
+      'capture-selection': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandCaptureSelection__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -13,6 +13,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import { Notice } from './Notice';
+import { ShortcutsSection } from './ShortcutsSection';
 
 const KEY_WARNING_KEYS: Record<ApiKeyWarning, MessageKey> = {
   'bearer-prefix': 'keyWarningBearer',
@@ -28,6 +29,7 @@ export function OptionsPage() {
       <h2>{t('optionsConnection')}</h2>
       <ApiKeySection />
       <SettingsSection />
+      <ShortcutsSection />
     </main>
   );
 }

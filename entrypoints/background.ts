@@ -1,4 +1,5 @@
 import { clearApiKey, readKeyStatus, restrictKeyStorage, storeApiKey } from '@/lib/background/api-key';
+import { handleCommand } from '@/lib/background/commands';
 import { handleContextMenuClick, registerContextMenu } from '@/lib/background/context-menu';
 import { createOutbox, OUTBOX_ALARM, sendFromPopup } from '@/lib/background/delivery';
 import { createMessageListener } from '@/lib/messages';
@@ -18,6 +19,11 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     handleContextMenuClick(info, tab, outbox).catch((error: unknown) =>
       console.error('Handling the context menu click failed:', error),
+    );
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    handleCommand(command, tab, outbox).catch((error: unknown) =>
+      console.error(`Handling the ${command} shortcut failed:`, error),
     );
   });
 

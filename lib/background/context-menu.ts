@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { Capture } from '../capture';
 import { captureTab } from '../capture-tab';
 import { checkForm, type SendRequest } from '../contact-form';
 import { createDraft, saveDraft } from '../draft';
@@ -37,8 +38,22 @@ export async function handleContextMenuClick(
 ): Promise<void> {
   if (info.menuItemId !== MENU_ITEM_ID || tab?.id === undefined || !tab.url) return;
 
-  const settings = await loadSettings();
   const capture = await captureForMenu(info, tab.id, tab.url, log);
+  await reviewOrSendCapture({ id: tab.id, url: tab.url, title: tab.title }, capture, outbox, log);
+}
+
+/**
+ * Stores the capture as the draft for the tab's page and opens the review popup on it. When the
+ * user turned review off, it sends the contact through the outbox instead and reports the
+ * outcome in a notification.
+ */
+export async function reviewOrSendCapture(
+  tab: { id: number; url: string; title?: string },
+  capture: Capture,
+  outbox: Outbox,
+  log: (line: string) => void,
+): Promise<void> {
+  const settings = await loadSettings();
   const draft = await createDraft(
     { ...capture, url: tab.url, title: tab.title ?? capture.title },
     settings,
@@ -96,8 +111,13 @@ async function captureForMenu(
   return extractFromText(info.selectionText ?? '', pageUrl);
 }
 
-/** Opens the toolbar popup, or a small popup window where the browser cannot open it. */
-async function openReview(tabId: number, log: (line: string) => void): Promise<void> {
+/**
+ * Opens the toolbar popup, or a small popup window where the browser cannot open it.
+ * NOTE: MDN documents that Firefox allows `action.openPopup` only while a user action is being
+ * handled. Whether Firefox still allows it after the awaits before this call is untested. If it
+ * rejects the call, the popup window opens instead.
+ */
+export async function openReview(tabId: number, log: (line: string) => void): Promise<void> {
   try {
     await browser.action.openPopup();
     return;

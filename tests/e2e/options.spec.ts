@@ -63,3 +63,22 @@ test('options page rejects an invalid number of days', async ({ context, extensi
   await expect(page.getByText('Enter a whole number from 1 to 3650.')).toBeVisible();
   await expect(page.getByText('Settings were not saved.')).toBeVisible();
 });
+
+test('options page lists the keyboard shortcuts', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+
+  const section = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  await expect(section.getByRole('term')).toHaveText([
+    'Review the contact on this page',
+    'Capture the selected text as a contact',
+  ]);
+  await expect(section.getByRole('definition')).toHaveText(['Alt+Shift+K', 'Alt+Shift+J']);
+  await expect(section.getByText('chrome://extensions/shortcuts')).toBeVisible();
+
+  const [settingsPage] = await Promise.all([
+    context.waitForEvent('page'),
+    section.getByRole('button', { name: 'Change shortcuts' }).click(),
+  ]);
+  await expect(settingsPage).toHaveURL('chrome://extensions/shortcuts');
+});
