@@ -116,6 +116,18 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
           }}
         />
       )}
+      <footer class="popup-footer">
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}
+        >
+          {t('linkHistory')}
+        </button>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('linkOptions')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { normaliseEmail, linkedInSlug } from './external-id';
+import { contactBodySchema, organizationBodySchema } from './thalamus/schema';
 
 /** One contact Thalamus confirmed: what was sent, when, and what Thalamus answered. */
 export const historyEntrySchema = z.object({
@@ -14,6 +15,9 @@ export const historyEntrySchema = z.object({
   /** 201 when Thalamus created the record, 200 when it updated one. */
   status: z.number(),
   message: z.optional(z.string()),
+  /** The request body as sent, so the contact can be sent again or exported. */
+  body: z.optional(contactBodySchema),
+  organization: z.optional(z.object({ externalId: z.string(), body: organizationBodySchema })),
 });
 
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -44,6 +44,8 @@ export function createOutbox(log: (line: string) => void = console.info): Outbox
           sentAt: Date.now(),
           status: result.status,
           message: result.message,
+          body: item.contact.body,
+          organization: item.organization && { externalId: item.organization.externalId, body: item.organization.body },
         },
         settings.historyRetentionDays,
       );
