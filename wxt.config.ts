@@ -29,7 +29,7 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [
       'https://thalamus.nerds.nl/*',
       ...(mode === 'test' ? TEST_HOST_PERMISSIONS : []),
