@@ -86,7 +86,7 @@ for (const fault of FAULTS) {
 
     await clearFault();
     if (fault.transient) {
-      await popup.page.getByRole('button', { name: 'Retry sending Lotte van den Berg' }).click();
+      await popup.page.getByRole('button', { name: 'Retry now: Lotte van den Berg' }).click();
       await expect(popup.page.locator('.outbox')).toHaveCount(0);
     } else {
       await popup.send();
@@ -107,7 +107,7 @@ for (const fault of FAULTS) {
     sandbox.clearFaults();
     const clearFault = await startFault(fault.fault, worker, sandbox);
 
-    await popup.page.getByRole('button', { name: 'Retry sending Lotte van den Berg' }).click();
+    await popup.page.getByRole('button', { name: 'Retry now: Lotte van den Berg' }).click();
 
     await expect(popup.page.locator('.outbox')).toContainText(fault.message);
     const [waiting] = await readOutbox(worker);
@@ -118,7 +118,7 @@ for (const fault of FAULTS) {
     }
 
     await clearFault();
-    await popup.page.getByRole('button', { name: 'Retry sending Lotte van den Berg' }).click();
+    await popup.page.getByRole('button', { name: 'Retry now: Lotte van den Berg' }).click();
     await expect(popup.page.locator('.outbox')).toHaveCount(0);
     expect(sandbox.contacts()).toHaveLength(1);
     expect(sandbox.contacts()[0]?.email).toBe(GMAIL_SENDER_EMAIL);
@@ -142,7 +142,7 @@ for (const fault of FAULTS) {
     await clearFault();
     const popup = await PopupPage.open(context, extensionId, tabId);
     await expect(popup.page.locator('.outbox')).toContainText(fault.message);
-    await popup.page.getByRole('button', { name: 'Retry sending Lotte van den Berg' }).click();
+    await popup.page.getByRole('button', { name: 'Retry now: Lotte van den Berg' }).click();
     await expect(popup.page.locator('.outbox')).toHaveCount(0);
     expect(sandbox.contacts()).toHaveLength(1);
     expect(sandbox.contacts()[0]?.email).toBe(GMAIL_SENDER_EMAIL);

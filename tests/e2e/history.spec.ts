@@ -28,7 +28,7 @@ test('history lists, searches, exports, resends and clears', async ({ context, w
   const [vcard] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as vCard' }).click()]);
   expect(await readFile((await vcard.path())!, 'utf8')).toContain('FN:Lotte van den Berg');
 
-  await page.getByRole('button', { name: 'Send Lotte van den Berg again' }).click();
+  await page.getByRole('button', { name: 'Send again: Lotte van den Berg' }).click();
   await expect(page.getByRole('status')).toContainText(`Updated in Thalamus: ${externalId}`);
   expect(sandbox.contacts()).toHaveLength(1);
   expect(sandbox.requests().filter((request) => request.path.includes('/contact/'))).toHaveLength(2);
