@@ -24,6 +24,9 @@ export function launchWithExtension(options: LaunchOptions): Promise<BrowserCont
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     locale: language,
+    // Chromium on Linux takes its UI language, and so the extension's locale, from these
+    // variables; the --lang flag alone does not change it there.
+    env: { ...process.env, LANGUAGE: language.replace('-', '_'), LANG: `${language.replace('-', '_')}.UTF-8` },
     viewport: null,
     args: [
       `--disable-extensions-except=${extensionDir}`,

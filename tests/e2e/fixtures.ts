@@ -83,11 +83,16 @@ export class PopupPage {
 }
 
 /** Opens the Gmail sample in a tab and the review popup for it, with the capture filled in. */
-export async function openPopupOnGmail(context: BrowserContext, worker: Worker, extensionId: string) {
+export function openPopupOnGmail(context: BrowserContext, worker: Worker, extensionId: string) {
+  return openPopupOnGmailIn(context, worker, extensionId, 'Email');
+}
+
+/** Does what `openPopupOnGmail` does, for a UI language whose email field has another label. */
+export async function openPopupOnGmailIn(context: BrowserContext, worker: Worker, extensionId: string, emailLabel: string) {
   const mail = await context.newPage();
   await mail.goto(SAMPLE_ADDRESSES.gmail);
   const popup = await PopupPage.open(context, extensionId, await tabIdOf(worker, mail.url()));
-  await expect(popup.field('Email')).toHaveValue(GMAIL_SENDER_EMAIL);
+  await expect(popup.field(emailLabel)).toHaveValue(GMAIL_SENDER_EMAIL);
   return popup;
 }
 
