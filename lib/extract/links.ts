@@ -11,11 +11,18 @@ export interface ContactLink {
   label?: LabelKind;
 }
 
+export interface LinkOptions {
+  /** Selector of elements whose links are left out, such as quoted replies. */
+  exclude?: string;
+}
+
 /** Lists the contact links inside a root, in document order, skipping hidden elements and forms. */
-export function findContactLinks(root: ParentNode): ContactLink[] {
+export function findContactLinks(root: ParentNode, options: LinkOptions = {}): ContactLink[] {
   const links: ContactLink[] = [];
+  const hiddenElements = new Map<Element, boolean>();
   for (const element of Array.from(root.querySelectorAll('a[href], [data-cfemail]'))) {
-    if (hiddenOrInForm(element)) continue;
+    if (options.exclude && element.closest(options.exclude)) continue;
+    if (hiddenOrInForm(element, hiddenElements)) continue;
     const cfemail = element.getAttribute('data-cfemail');
     if (cfemail) {
       const email = decodeCloudflareEmail(cfemail);
@@ -46,11 +53,28 @@ export function decodeCloudflareEmail(encoded: string): string | null {
   return normalizeEmail(decoded);
 }
 
-function hiddenOrInForm(element: Element): boolean {
+/**
+ * Tells whether the element or an ancestor is hidden or a form. `known` caches the result for
+ * every element visited, so a page with thousands of links (a long quoted thread) reads each
+ * element's attributes once instead of once per link below it.
+ */
+function hiddenOrInForm(element: Element, known: Map<Element, boolean>): boolean {
+  const visited: Element[] = [];
+  let hidden = false;
   for (let current: Element | null = element; current; current = current.parentElement) {
-    if (isHidden(current) || current.tagName === 'FORM') return true;
+    const cached = known.get(current);
+    if (cached !== undefined) {
+      hidden = cached;
+      break;
+    }
+    visited.push(current);
+    if (isHidden(current) || current.tagName === 'FORM') {
+      hidden = true;
+      break;
+    }
   }
-  return false;
+  for (const visitedElement of visited) known.set(visitedElement, hidden);
+  return hidden;
 }
 
 /** Reads the label written just before a tel: link, such as "Direct", "Switchboard" or "Fax". */

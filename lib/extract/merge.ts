@@ -17,6 +17,8 @@ export function mergeResults(url: string, title: string | undefined, results: Ex
     for (const result of ordered) {
       if (field === 'name' && result.role === 'organization') continue;
       for (const candidate of result.fields[field] ?? []) {
+        // The value and MAX_ALTERNATIVES alternatives are all that is kept.
+        if (found.length > MAX_ALTERNATIVES) break;
         const value = candidate.value.slice(0, MAX_FIELD_LENGTH);
         if (!found.some((existing) => sameValue(existing.value, value))) found.push({ value, provenance: candidate.provenance });
       }
@@ -32,8 +34,11 @@ export function mergeResults(url: string, title: string | undefined, results: Ex
   return capture;
 }
 
+// Created once: `localeCompare` with options builds a new collator on every call.
+const accentSensitive = new Intl.Collator(undefined, { sensitivity: 'accent' });
+
 function sameValue(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0 || a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  return accentSensitive.compare(a, b) === 0 || a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 }
 
 function collectPeople(results: ExtractorResult[], email: string | undefined, name: string | undefined): Person[] {

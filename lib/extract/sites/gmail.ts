@@ -48,8 +48,8 @@ export function extractGmail(document: Document, defaultCountry?: string): Extra
     {
       bodyText,
       people,
-      linkedinLinks: findContactLinks(body)
-        .filter((link) => link.kind === 'linkedin' && !link.element.closest(GMAIL_SELECTORS.quote))
+      linkedinLinks: findContactLinks(body, { exclude: GMAIL_SELECTORS.quote })
+        .filter((link) => link.kind === 'linkedin')
         .map((link) => link.value),
       ...(sender?.getAttribute('name') ? { senderName: sender.getAttribute('name') ?? '' } : {}),
       ...(sender?.getAttribute('email') ? { senderEmail: sender.getAttribute('email') ?? '' } : {}),
