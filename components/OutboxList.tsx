@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outboxItem } from '@/lib/outbox/storage';
-import { sendErrorText } from '@/lib/error-text';
+import { outboxAdvice, sendErrorReason } from '@/lib/error-text';
 import { formatTimeOfDay } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
@@ -24,9 +24,11 @@ export function OutboxList() {
         {items.map((item) => (
           <li key={item.id} class={`outbox__item outbox__item--${item.state}`}>
             <strong>{itemLabel(item)}</strong> <span class="outbox__id">{item.contact.externalId}</span>
-            {item.lastError && <p>{sendErrorText(item.lastError)}</p>}
+            {item.lastError && <p>{sendErrorReason(item.lastError)}</p>}
             <p class="help">
-              {item.state === 'failed' ? t('outboxFailed') : t('outboxNextAttempt', formatTimeOfDay(item.nextAttemptAt))}
+              {item.state === 'failed'
+                ? `${t('outboxFailed')} ${item.lastError ? outboxAdvice(item.lastError) : ''}`
+                : t('outboxNextAttempt', formatTimeOfDay(item.nextAttemptAt))}
             </p>
             <div class="actions">
               <button

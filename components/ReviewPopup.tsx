@@ -8,6 +8,7 @@ import {
   fieldErrorText,
   fieldLabel,
   formFieldOfRequestField,
+  sendErrorReason,
   sendErrorText,
 } from '@/lib/error-text';
 import { formatDateTime, formatTimeOfDay } from '@/lib/format';
@@ -90,7 +91,7 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
       {phase.kind === 'queued' && (
         <section class="sent">
           <Notice tone="info">
-            <p>{sendErrorText(phase.error)}</p>
+            <p>{sendErrorReason(phase.error)}</p>
             <p>{t('sendQueued', formatTimeOfDay(phase.retryAt))}</p>
           </Notice>
           <div class="actions">

@@ -40,6 +40,34 @@ export function sendErrorText(error: SendError): string {
   }
 }
 
+const REASON_KEYS: Record<SendError['kind'], MessageKey> = {
+  unauthorized: 'reasonUnauthorized',
+  'not-found': 'reasonNotFound',
+  rejected: 'reasonRejected',
+  'rate-limited': 'reasonRateLimited',
+  server: 'reasonServer',
+  network: 'reasonNetwork',
+  timeout: 'reasonTimeout',
+  'invalid-response': 'reasonInvalidResponse',
+  refused: 'reasonRefused',
+  'no-key': 'reasonNoKey',
+  'invalid-base-url': 'reasonInvalidBaseUrl',
+  'no-host-permission': 'reasonNoHostPermission',
+  'invalid-message': 'reasonInternal',
+  internal: 'reasonInternal',
+};
+
+/** Says what failed, without advice, for a contact that the outbox holds rather than a draft. */
+export function sendErrorReason(error: SendError): string {
+  return t(REASON_KEYS[error.kind], String(error.status ?? ''));
+}
+
+/** Says what to do about an outbox item that is no longer retried automatically. */
+export function outboxAdvice(error: SendError): string {
+  const contactProblem = error.kind === 'rejected' || error.kind === 'refused';
+  return t(contactProblem ? 'outboxFixContact' : 'outboxFixSettings');
+}
+
 const FIELD_ERROR_KEYS: Record<FieldError, MessageKey> = {
   required: 'errorRequired',
   'invalid-external-id': 'errorInvalidExternalId',

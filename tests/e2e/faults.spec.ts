@@ -114,7 +114,7 @@ for (const fault of FAULTS) {
     expect(waiting?.state).toBe(fault.transient ? 'pending' : 'failed');
     if (!fault.transient) {
       await expect(popup.page.locator('.outbox')).toContainText('Not retried automatically');
-      expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toHaveLength(1);
+      await expect.poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).length).toBe(1);
     }
 
     await clearFault();
