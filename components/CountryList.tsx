@@ -1,16 +1,16 @@
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import nl from 'i18n-iso-countries/langs/nl.json';
 import { browser } from 'wxt/browser';
+import countryCodes from '@/lib/country-codes.json';
 
-countries.registerLocale(en);
-countries.registerLocale(nl);
-
-/** A datalist of ISO 3166-1 alpha-2 codes labelled with country names in the browser's language. */
+/**
+ * A datalist of ISO 3166-1 alpha-2 codes labelled with country names in the browser's language.
+ * The names come from the browser's own `Intl.DisplayNames`, so no name list is bundled.
+ */
 export function CountryList({ id }: { id: string }) {
-  const language = browser.i18n.getUILanguage().startsWith('nl') ? 'nl' : 'en';
-  const names = countries.getNames(language, { select: 'official' });
-  const entries = Object.entries(names).sort(([, a], [, b]) => a.localeCompare(b, language));
+  const language = browser.i18n.getUILanguage();
+  const names = new Intl.DisplayNames([language, 'en'], { type: 'region' });
+  const entries = countryCodes
+    .map((code) => [code, names.of(code) ?? code] as const)
+    .sort(([, a], [, b]) => a.localeCompare(b, language));
   return (
     <datalist id={id}>
       {entries.map(([code, name]) => (

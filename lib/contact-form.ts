@@ -1,5 +1,5 @@
-import countries from 'i18n-iso-countries';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { isCountryCode } from './country-codes';
+import { parsePhoneNumber, type CountryCode } from './phone-number';
 import * as z from 'zod/mini';
 import {
   contactBodySchema,
@@ -148,13 +148,11 @@ export function normalisePhone(input: string, defaultCountry: string): string | 
   // "+31 (0)20 ..." carries a trunk prefix that must go once a country code is present.
   const cleaned = input.replace(/\(0\)/g, '');
   const country = isCountryCode(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
-  const parsed = parsePhoneNumberFromString(cleaned, country);
+  const parsed = parsePhoneNumber(cleaned, country);
   return parsed?.isValid() ? parsed.number : undefined;
 }
 
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
-}
+export { isCountryCode };
 
 function withoutEmpty(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));

@@ -1,15 +1,8 @@
-import countries from 'i18n-iso-countries';
-import de from 'i18n-iso-countries/langs/de.json';
-import en from 'i18n-iso-countries/langs/en.json';
-import fr from 'i18n-iso-countries/langs/fr.json';
-import nl from 'i18n-iso-countries/langs/nl.json';
+import { isCountryCode } from '../country-codes';
+import countryNames from './country-names.json';
 
-countries.registerLocale(en);
-countries.registerLocale(nl);
-countries.registerLocale(de);
-countries.registerLocale(fr);
-
-// Common names that are not in the i18n-iso-countries lists.
+// Common names that are not in the i18n-iso-countries lists (country-names.json, generated
+// from them by scripts/generate-data.ts).
 const EXTRA_NAMES: Record<string, string> = {
   holland: 'NL',
   'the netherlands': 'NL',
@@ -46,17 +39,15 @@ let nameIndex: Map<string, string> | undefined;
 
 function buildNameIndex(): Map<string, string> {
   const index = new Map<string, string>();
-  for (const language of ['en', 'nl', 'de', 'fr']) {
-    const names = countries.getNames(language, { select: 'all' });
-    for (const [code, list] of Object.entries(names)) {
-      for (const name of list) index.set(foldCountryName(name), code);
-    }
+  for (const [code, names] of Object.entries(countryNames as Record<string, string[]>)) {
+    for (const name of names) index.set(foldCountryName(name), code);
   }
   for (const [name, code] of Object.entries(EXTRA_NAMES)) index.set(foldCountryName(name), code);
   return index;
 }
 
-function foldCountryName(name: string): string {
+/** Normalizes a country name for lookups: NFC, lower case, single spaces. */
+export function foldCountryName(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -67,7 +58,7 @@ export function countryFromName(text: string): string | undefined {
   if (/^[a-z]{2}$/.test(name)) {
     const code = name.toUpperCase();
     if (code === 'UK') return 'GB';
-    return countries.isValid(code) ? code : undefined;
+    return isCountryCode(code) ? code : undefined;
   }
   nameIndex ??= buildNameIndex();
   return nameIndex.get(name);

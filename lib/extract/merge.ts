@@ -1,4 +1,5 @@
-import { CAPTURE_FIELDS, MAX_FIELD_LENGTH, type Capture, type CapturedFields, type Person } from '../capture';
+import type { Capture, CapturedFields, Person } from '../capture';
+import { CAPTURE_FIELDS, MAX_FIELD_LENGTH } from '../capture-fields';
 import type { ExtractorResult, Found } from './candidates';
 
 const MAX_ALTERNATIVES = 10;

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumber, type CountryCode } from '../phone-number';
 
 /** What a label in front of a number says about it. */
 export type PhoneKind = 'personal' | 'mobile' | 'switchboard' | 'fax' | 'unknown';
@@ -30,9 +30,9 @@ export function normalizePhone(raw: string, defaultCountry?: string): string | n
 
   const country = toCountryCode(defaultCountry);
   const parsed = text.startsWith('+')
-    ? parsePhoneNumberFromString(text)
+    ? parsePhoneNumber(text)
     : country
-      ? parsePhoneNumberFromString(text, country)
+      ? parsePhoneNumber(text, country)
       : undefined;
   if (!parsed) return null;
   if (parsed.isValid()) return parsed.number;
@@ -44,7 +44,7 @@ export function normalizePhone(raw: string, defaultCountry?: string): string | n
 
 /** Returns the ISO alpha-2 country of an E.164 number. */
 export function phoneCountry(e164: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(e164);
+  const parsed = parsePhoneNumber(e164);
   if (!parsed) return undefined;
   if (parsed.country) return parsed.country;
   // Numbers shared by several countries (+1, +7, +44 ...) without a unique match.
