@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isCountryCode } from '@/lib/contact-form';
+import { clearHistory } from '@/lib/history';
 import { t, type MessageKey } from '@/lib/i18n';
 import { sendRequest, type KeyStatus } from '@/lib/messages';
 import {
@@ -279,6 +280,16 @@ function SettingsSection() {
       {input('organizationIdPrefix', 'optionsOrganizationIdPrefix')}
 
       {numberInput('historyRetentionDays', 'optionsHistoryRetention', 'optionsHistoryRetentionHelp', 3650)}
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() =>
+            void clearHistory().then(() => setMessage({ tone: 'success', text: t('optionsHistoryCleared') }))
+          }
+        >
+          {t('optionsClearHistory')}
+        </button>
+      </div>
 
       <h2>{t('optionsSending')}</h2>
       <label class="checkbox">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outboxItem } from '@/lib/outbox/storage';
 import { outboxAdvice, sendErrorReason } from '@/lib/error-text';
-import { formatTimeOfDay } from '@/lib/format';
+import { formatCount, formatTimeOfDay, pluralRules } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messages';
 import { itemLabel, type OutboxItem } from '@/lib/outbox/item';
@@ -19,7 +19,7 @@ export function OutboxList() {
   return (
     <section class="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t('outboxHeading')}</h2>
-      <p>{items.length === 1 ? t('outboxCountOne') : t('outboxCount', String(items.length))}</p>
+      <p>{pluralRules().select(items.length) === 'one' ? t('outboxCountOne') : t('outboxCount', formatCount(items.length))}</p>
       <ul>
         {items.map((item) => (
           <li key={item.id} class={`outbox__item outbox__item--${item.state}`}>

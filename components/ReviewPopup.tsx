@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CAPTURE_FIELDS, type CaptureField } from '@/lib/capture';
 import { checkForm, normalisePhone, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
-import { discardDraft, refreshDerivedIds, saveDraft, type Draft } from '@/lib/draft';
+import { commentLabels } from '@/lib/comment-labels';
+import { discardDraft, refreshDerivedIds, saveDraft, switchPerson, targetValue, type Draft } from '@/lib/draft';
 import {
   captureFailureText,
   fieldErrorText,
@@ -75,13 +76,14 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
       {phase.kind === 'no-tab' && <Notice tone="error">{t('statusNoTab')}</Notice>}
       {phase.kind === 'editing' && (
         <DraftForm
-          key={phase.draft.createdAt}
+          key={`${phase.draft.createdAt}-${phase.draft.personIndex ?? 'main'}`}
           draft={phase.draft}
           settings={phase.settings}
           notice={phase.notice}
           captureFailure={phase.captureFailure}
           onSent={(result) => setPhase({ kind: 'sent', result })}
           onQueued={(retryAt, error) => setPhase({ kind: 'queued', retryAt, error })}
+          onSwitchPerson={(draft) => setPhase({ ...phase, draft, notice: undefined })}
           onRecapture={() => {
             setPhase({ kind: 'loading' });
             void recapture(tabId).then(show);
@@ -140,13 +142,14 @@ interface DraftFormProps {
   captureFailure?: string;
   onSent: (result: SendSuccess) => void;
   onQueued: (retryAt: number, error: SendError) => void;
+  onSwitchPerson: (draft: Draft) => void;
   onRecapture: () => void;
 }
 
 // Editing these can change the derived contact or organization id.
 const IDENTITY_FIELDS = new Set<FieldName>(['email', 'name', 'organization']);
 
-function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, onRecapture }: DraftFormProps) {
+function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, onSwitchPerson, onRecapture }: DraftFormProps) {
   const [values, setValues] = useState<FormValues>(draft.values);
   const [attempted, setAttempted] = useState(false);
   const [sending, setSending] = useState(false);
@@ -157,7 +160,7 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
     void loadHistory(settings.historyRetentionDays).then(setHistory);
   }, [settings.historyRetentionDays]);
 
-  const linkedin = draft.capture.fields.linkedin?.value;
+  const linkedin = targetValue(draft, 'linkedin');
   const previous = findPreviousSend(history, { email: values.email, linkedin, phone: normalisePhone(values.phone, settings.defaultCountry) });
 
   // A person sent before keeps the id they were sent with, unless the user typed another id.
@@ -226,7 +229,9 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
       field={name}
       value={values[name]}
       onInput={(value) => void update(name, value)}
-      captured={CAPTURED_FORM_FIELDS.has(name) ? draft.capture.fields[name as CaptureField] : undefined}
+      captured={
+        CAPTURED_FORM_FIELDS.has(name) && draft.personIndex === undefined ? draft.capture.fields[name as CaptureField] : undefined
+      }
       error={errorFor(name)}
       {...extra}
     />
@@ -239,6 +244,14 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
       {notice && <Notice tone="info">{notice}</Notice>}
       {captureFailure && <Notice tone="error">{captureFailure}</Notice>}
       {nothingFound && <Notice tone="info">{t('statusNothingFound')}</Notice>}
+      <PersonPicker
+        draft={draft}
+        onPick={async (personIndex) => {
+          const switched = await switchPerson(draft, personIndex, settings, commentLabels());
+          await saveDraft(switched);
+          onSwitchPerson(switched);
+        }}
+      />
       {previous && values.externalId === previous.externalId && (
         <Notice tone="info">{t('previousSend', [formatDateTime(previous.sentAt), previous.externalId])}</Notice>
       )}
@@ -283,6 +296,34 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
         </button>
       </div>
     </form>
+  );
+}
+
+/** Lets the user make another person on the page the contact, such as an earlier sender in a thread. */
+function PersonPicker({ draft, onPick }: { draft: Draft; onPick: (personIndex: number | undefined) => void }) {
+  const people = draft.capture.people ?? [];
+  if (people.length === 0) return null;
+  const describe = (person: { name?: string; email?: string }) =>
+    [person.name, person.email && `<${person.email}>`].filter(Boolean).join(' ');
+  const main = { name: draft.capture.fields.name?.value, email: draft.capture.fields.email?.value };
+
+  return (
+    <div class="field">
+      <label for="person-picker">{t('personPickerLabel')}</label>
+      <select
+        id="person-picker"
+        value={draft.personIndex === undefined ? 'main' : String(draft.personIndex)}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          onPick(value === 'main' ? undefined : Number(value));
+        }}
+      >
+        <option value="main">{describe(main) || t('personPickerMain')}</option>
+        {people.map((person, index) => (
+          <option value={String(index)}>{describe(person)}</option>
+        ))}
+      </select>
+    </div>
   );
 }
 

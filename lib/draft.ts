@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { captureSchema, type Capture, type CaptureField } from './capture';
+import { CAPTURE_FIELDS, captureSchema, type Capture, type CaptureField } from './capture';
 import { FORM_FIELDS, emptyFormValues, type FormField, type FormValues } from './contact-form';
 import { deriveExternalId } from './external-id';
 import { deriveOrganizationId } from './organization';
@@ -26,6 +26,11 @@ export const draftSchema = z.object({
   derivedExternalId: z.optional(z.string()),
   /** The organization id derived from the email domain, website or name, likewise. */
   derivedOrganizationId: z.optional(z.string()),
+  /**
+   * Index into `capture.people` when the user switched the target to another person on the
+   * page; the form then no longer shows where the main capture's values came from.
+   */
+  personIndex: z.optional(z.number()),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -62,6 +67,35 @@ export async function createDraft(
 }
 
 /**
+ * Returns a draft for another person found on the page (an earlier sender in a thread, say),
+ * or for the main capture again when `personIndex` is undefined. Ids and the comment are
+ * derived anew from that person.
+ */
+export async function switchPerson(
+  draft: Draft,
+  personIndex: number | undefined,
+  settings: Settings,
+  labels: CommentLabels,
+): Promise<Draft> {
+  const person = personIndex === undefined ? undefined : draft.capture.people?.[personIndex];
+  if (!person) return createDraft(draft.capture, settings, labels, draft.createdAt);
+
+  const fields: Capture['fields'] = {};
+  for (const field of CAPTURE_FIELDS) {
+    const value = person[field];
+    if (value) fields[field] = { value, provenance: { source: 'page-text' }, alternatives: [] };
+  }
+  const personDraft = await createDraft({ ...draft.capture, fields, people: undefined }, settings, labels, draft.createdAt);
+  return { ...personDraft, capture: draft.capture, personIndex };
+}
+
+/** Reads a captured value of the draft's target: the main capture, or the person switched to. */
+export function targetValue(draft: Draft, field: CaptureField): string | undefined {
+  if (draft.personIndex === undefined) return draft.capture.fields[field]?.value;
+  return draft.capture.people?.[draft.personIndex]?.[field];
+}
+
+/**
  * Derives the contact's and the organization's external ids from the form, unless the user
  * typed an id of their own. A default organization id from the settings always wins.
  * Updates the draft's record of derived ids and returns the new form values.
@@ -77,7 +111,7 @@ export async function refreshDerivedIds(
     draft.derivedExternalId = await deriveExternalId(
       {
         email: next.email,
-        linkedin: draft.capture.fields.linkedin?.value,
+        linkedin: targetValue(draft, 'linkedin'),
         name: next.name,
         organization: next.organization,
       },
@@ -95,7 +129,7 @@ export async function refreshDerivedIds(
   ) {
     draft.derivedOrganizationId = next.organization
       ? await deriveOrganizationId(
-          { name: next.organization, email: next.email, website: draft.capture.fields.website?.value },
+          { name: next.organization, email: next.email, website: targetValue(draft, 'website') },
           settings.organizationIdPrefix,
         )
       : undefined;

@@ -12,3 +12,13 @@ export function formatTimeOfDay(time: number, now = Date.now()): string {
     ? new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { timeStyle: 'short' }).format(time)
     : formatDateTime(time);
 }
+
+/** Plural rules of the browser's language, to choose between the "one" and "other" messages. */
+export function pluralRules(): Intl.PluralRules {
+  return new Intl.PluralRules(browser.i18n.getUILanguage());
+}
+
+/** Formats a count with the browser's language's digit grouping, e.g. "1.000" in Dutch. */
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat(browser.i18n.getUILanguage()).format(count);
+}
