@@ -243,6 +243,7 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
     <form class="review" onSubmit={(event) => void submit(event)} noValidate>
       {notice && <Notice tone="info">{notice}</Notice>}
       {captureFailure && <Notice tone="error">{captureFailure}</Notice>}
+      {draft.capture.truncated && <Notice tone="info">{t('statusPageTruncated')}</Notice>}
       {nothingFound && <Notice tone="info">{t('statusNothingFound')}</Notice>}
       <PersonPicker
         draft={draft}

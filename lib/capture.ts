@@ -57,6 +57,8 @@ export const captureSchema = z.object({
   title: z.optional(boundedText),
   fields: capturedFieldsSchema,
   people: z.optional(z.array(personSchema).check(z.maxLength(MAX_PEOPLE))),
+  /** Set when the page or text exceeded an extraction limit and only its first part was read. */
+  truncated: z.optional(z.boolean()),
 });
 
 export type Capture = z.infer<typeof captureSchema>;

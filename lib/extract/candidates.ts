@@ -19,7 +19,11 @@ export interface ExtractorResult {
   people?: Person[];
 }
 
-/** Collects found values per field, dropping empty values and exact repeats. */
+// Values kept per field and extractor. Merging keeps a value and ten alternatives per field,
+// and a page with thousands of addresses would otherwise make merging quadratic.
+const MAX_VALUES_PER_FIELD = 50;
+
+/** Collects found values per field, dropping empty values, exact repeats and values past the fiftieth. */
 export class FieldCollector {
   readonly fields: FoundFields = {};
 
@@ -29,7 +33,7 @@ export class FieldCollector {
     const trimmed = value?.trim();
     if (!trimmed) return;
     const list = (this.fields[field] ??= []);
-    if (list.some((found) => found.value === trimmed)) return;
+    if (list.length >= MAX_VALUES_PER_FIELD || list.some((found) => found.value === trimmed)) return;
     const provenance: Provenance = line === undefined ? { source: this.source } : { source: this.source, line };
     list.push({ value: trimmed, provenance });
   }

@@ -3,6 +3,7 @@ import { safely, FieldCollector, type ExtractorResult } from './candidates';
 import { countryForLanguage } from './country';
 import { extractHCard } from './hcard';
 import { extractJsonLd } from './jsonld';
+import { boundDocument, boundText, EXTRACTION_LIMITS } from './limits';
 import { mergeResults } from './merge';
 import { extractMicrodata } from './microdata';
 import { extractPage } from './page';
@@ -23,19 +24,25 @@ export interface ExtractOptions {
 /**
  * Extracts the contact on a page. Reads the document only: it runs no page script, writes
  * nothing into the document and treats all page text as data. Never throws; an extractor that
- * fails contributes nothing.
+ * fails contributes nothing. A page or selection over `EXTRACTION_LIMITS` is read only in part,
+ * and the capture says so with `truncated`.
  */
-export function extractFromDocument(document: Document, url: string, options: ExtractOptions = {}): Capture {
-  const title = safely(() => document.title?.trim() || undefined, undefined);
-  const selection = options.selection?.trim();
-  if (selection) {
-    const results = [safely(() => extractFromEmailText(selection, textContext('selection', options)), emptyResult())];
+export function extractFromDocument(page: Document, url: string, options: ExtractOptions = {}): Capture {
+  const title = safely(() => page.title?.trim() || undefined, undefined);
+  const selection = boundText(options.selection?.trim() ?? '', EXTRACTION_LIMITS.maxSelectionLength);
+  if (selection.text) {
+    const results = [safely(() => extractFromEmailText(selection.text, textContext('selection', options)), emptyResult())];
     // The profile a user is on is a fact about the page, not about unrelated page text.
     const linkedin = linkedInProfileFromUrl(url);
     if (linkedin) results.push(pageUrlResult(linkedin));
-    return safeMerge(url, title, results);
+    return markTruncated(safeMerge(url, title, results), selection.truncated);
   }
 
+  const bounded = safely(() => boundDocument(page), { document: page, truncated: false });
+  return markTruncated(extractFromBoundedDocument(bounded.document, url, title, options), bounded.truncated);
+}
+
+function extractFromBoundedDocument(document: Document, url: string, title: string | undefined, options: ExtractOptions): Capture {
   const parsedUrl = parseWebUrl(url);
   const defaultCountry = options.defaultCountry ?? safely(() => countryForLanguage(document.documentElement?.getAttribute('lang') ?? undefined), undefined);
   const results: ExtractorResult[] = [];
@@ -62,10 +69,11 @@ export function extractFromDocument(document: Document, url: string, options: Ex
 
 /** Extracts the contact in a selected text or pasted e-mail: the latest sender's signature. */
 export function extractFromText(text: string, url: string, options: ExtractOptions = {}): Capture {
-  const results = [safely(() => extractFromEmailText(String(text ?? ''), textContext('selection', options)), emptyResult())];
+  const bounded = boundText(String(text ?? ''), EXTRACTION_LIMITS.maxSelectionLength);
+  const results = [safely(() => extractFromEmailText(bounded.text, textContext('selection', options)), emptyResult())];
   const linkedin = linkedInProfileFromUrl(url);
   if (linkedin) results.push(pageUrlResult(linkedin));
-  return safeMerge(url, undefined, results);
+  return markTruncated(safeMerge(url, undefined, results), bounded.truncated);
 }
 
 /**
@@ -74,8 +82,9 @@ export function extractFromText(text: string, url: string, options: ExtractOptio
  */
 export function extractFromMailtoUrl(url: string): Capture {
   const collector = new FieldCollector('mailto');
+  const bounded = boundText(String(url ?? ''), EXTRACTION_LIMITS.maxMailtoLength);
   safely(() => {
-    let target = String(url ?? '').replace(/^mailto:/i, '');
+    let target = bounded.text.replace(/^mailto:/i, '');
     target = target.split('?')[0] ?? '';
     try {
       target = decodeURIComponent(target);
@@ -90,7 +99,7 @@ export function extractFromMailtoUrl(url: string): Capture {
       if (addressee.name && !collector.has('name')) collector.add('name', addressee.name);
     }
   }, undefined);
-  return safeMerge(url, undefined, [{ role: 'person', fields: collector.fields }]);
+  return markTruncated(safeMerge(url, undefined, [{ role: 'person', fields: collector.fields }]), bounded.truncated);
 }
 
 function textContext(source: 'selection', options: ExtractOptions) {
@@ -105,6 +114,10 @@ function pageUrlResult(linkedin: string): ExtractorResult {
 
 function emptyResult(): ExtractorResult {
   return { role: 'person', fields: {} };
+}
+
+function markTruncated(capture: Capture, truncated: boolean): Capture {
+  return truncated ? { ...capture, truncated: true } : capture;
 }
 
 function safeMerge(url: string, title: string | undefined, results: ExtractorResult[]): Capture {

@@ -79,7 +79,10 @@ function hiddenOrInForm(element: Element, known: Map<Element, boolean>): boolean
 
 /** Reads the label written just before a tel: link, such as "Direct", "Switchboard" or "Fax". */
 function phoneLabel(link: Element): LabelKind | undefined {
-  const own = trailingPhoneKind(inlineText(link.parentElement));
+  // A label such as "(mobile)" sits in a short line around the link. Reading a large parent for
+  // every link would make a page with thousands of links in one element quadratic.
+  const parent = link.parentElement;
+  const own = parent && hasFewChildren(parent) ? trailingPhoneKind(inlineText(parent)) : undefined;
   if (own) return own;
   let before = '';
   for (let node = link.previousSibling; node && before.length < 40; node = node.previousSibling) {
@@ -94,4 +97,14 @@ function phoneLabel(link: Element): LabelKind | undefined {
   if (/\b(?:switchboard|reception|receptie|centrale|zentrale|office|kantoor|main|algemeen|accueil|standard|clerks|general)\b/i.test(words)) return 'switchboard';
   if (isLegalLine(words)) return 'other';
   return readLabel(`${words} 0`).label;
+}
+
+const MAX_LABEL_PARENT_CHILDREN = 20;
+
+function hasFewChildren(element: Element): boolean {
+  let count = 0;
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (++count > MAX_LABEL_PARENT_CHILDREN) return false;
+  }
+  return true;
 }

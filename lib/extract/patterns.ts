@@ -1,6 +1,8 @@
 /** Text patterns shared by the extractors: e-mail addresses, URLs and their normal forms. */
 
-const EMAIL_SOURCE = String.raw`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}`;
+// The local part and each domain label have the maximum lengths of RFC 5321 (64 and 63). The
+// bounds also keep matching linear: with `+`, a long word without "@" backtracks quadratically.
+const EMAIL_SOURCE = String.raw`[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})*\.\p{L}{2,24}`;
 
 export const EMAIL_PATTERN = new RegExp(EMAIL_SOURCE, 'u');
 const EMAIL_GLOBAL = new RegExp(EMAIL_SOURCE, 'gu');
@@ -18,9 +20,11 @@ export function findEmails(text: string): string[] {
 
 /** Rewrites "jan [at] example [dot] nl" and similar spellings to a plain address. */
 export function deobfuscateEmailText(text: string): string {
+  // `(?<!\s)` lets a match start only where a run of spaces starts. Without it, a long run
+  // with no bracket after it is scanned again from each of its positions.
   return text
-    .replace(/\s*(?:\[|\(|\{)\s*(?:at|@|apenstaartje|ät|arobase)\s*(?:\]|\)|\})\s*/giu, '@')
-    .replace(/\s*(?:\[|\(|\{)\s*(?:dot|punt|punkt|point)\s*(?:\]|\)|\})\s*/giu, '.')
+    .replace(/(?<!\s)\s*(?:\[|\(|\{)\s*(?:at|@|apenstaartje|ät|arobase)\s*(?:\]|\)|\})\s*/giu, '@')
+    .replace(/(?<!\s)\s*(?:\[|\(|\{)\s*(?:dot|punt|punkt|point)\s*(?:\]|\)|\})\s*/giu, '.')
     .replace(/(\S)\s+(?:at|AT)\s+(\S+)\s+(?:dot|DOT)\s+([a-z]{2,6})\b/gu, '$1@$2.$3');
 }
 
