@@ -35,9 +35,10 @@ export async function loadHistory(retentionDays: number, now = Date.now()): Prom
   return entries.data.filter((entry) => entry.sentAt >= now - retentionDays * DAY_MS);
 }
 
-export async function recordInHistory(entry: HistoryEntry, retentionDays: number, now = Date.now()) {
+/** Adds entries, given oldest first, to the top of the history. */
+export async function recordInHistory(entries: HistoryEntry[], retentionDays: number, now = Date.now()) {
   const kept = await loadHistory(retentionDays, now);
-  await historyItem.setValue([entry, ...kept].slice(0, MAX_ENTRIES));
+  await historyItem.setValue([...[...entries].reverse(), ...kept].slice(0, MAX_ENTRIES));
 }
 
 export async function clearHistory(): Promise<void> {

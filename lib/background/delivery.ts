@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { recordInHistory } from '../history';
+import { recordInHistory, type HistoryEntry } from '../history';
 import { t } from '../i18n';
 import { notify } from './notifications';
 import type { RequestOf, ResponseFor, SendError } from '../messages';
 import { itemLabel, outboxItemSchema, type OutboxItem } from '../outbox/item';
-import { Outbox, type AttemptResult } from '../outbox/outbox';
+import { Outbox, type AttemptResult, type Delivery } from '../outbox/outbox';
 import { outboxItem } from '../outbox/storage';
 import { apiKeyItem, checkBaseUrl, loadSettings } from '../settings';
 import { upsertContact, upsertOrganization, type ThalamusConfig } from '../thalamus/client';
@@ -31,24 +31,9 @@ export function createOutbox(log: (line: string) => void = console.info): Outbox
       const delay = at - Date.now();
       if (delay < TIMER_WINDOW_MS) timer = setTimeout(() => void outbox.drain(), Math.max(0, delay));
     },
-    onDelivered: async (item, result) => {
+    onDelivered: async (deliveries) => {
       const settings = await loadSettings();
-      await recordInHistory(
-        {
-          externalId: item.contact.externalId,
-          name: item.contact.body.name,
-          email: item.contact.body.email,
-          phone: item.contact.body.phone,
-          linkedin: item.linkedin,
-          organizationExternalId: item.contact.body.external_organization_id,
-          sentAt: Date.now(),
-          status: result.status,
-          message: result.message,
-          body: item.contact.body,
-          organization: item.organization && { externalId: item.organization.externalId, body: item.organization.body },
-        },
-        settings.historyRetentionDays,
-      );
+      await recordInHistory(deliveries.map(historyEntryOf), settings.historyRetentionDays);
     },
     onFinalFailure: (item) => notifyFailure(item),
     onChange: (items) => void showCount(items.length),
@@ -58,6 +43,22 @@ export function createOutbox(log: (line: string) => void = console.info): Outbox
     newId: () => crypto.randomUUID(),
   });
   return outbox;
+}
+
+function historyEntryOf({ item, result }: Delivery): HistoryEntry {
+  return {
+    externalId: item.contact.externalId,
+    name: item.contact.body.name,
+    email: item.contact.body.email,
+    phone: item.contact.body.phone,
+    linkedin: item.linkedin,
+    organizationExternalId: item.contact.body.external_organization_id,
+    sentAt: Date.now(),
+    status: result.status,
+    message: result.message,
+    body: item.contact.body,
+    organization: item.organization && { externalId: item.organization.externalId, body: item.organization.body },
+  };
 }
 
 /** Sends a contact from the review popup through the outbox and waits for the first attempt. */

@@ -13,6 +13,12 @@ export type SubmitOutcome =
   /** Failed for a reason the user must fix; a popup item is removed, its draft is the copy. */
   | { kind: 'failed'; error: SendError };
 
+/** A contact Thalamus confirmed, with what it answered. */
+export interface Delivery {
+  item: OutboxItem;
+  result: UpsertResult;
+}
+
 export interface OutboxStorage {
   read(): Promise<OutboxItem[]>;
   write(items: OutboxItem[]): Promise<void>;
@@ -24,7 +30,7 @@ export interface OutboxDependencies {
   deliver: (item: OutboxItem, markOrganizationDelivered: () => Promise<void>) => Promise<AttemptResult>;
   /** Asks to be woken at this time (an alarm), even if the worker stops in between. */
   scheduleWake: (at: number) => void;
-  onDelivered: (item: OutboxItem, result: UpsertResult) => Promise<void>;
+  onDelivered: (deliveries: Delivery[]) => Promise<void>;
   /** Reports an item that will not be retried without the user. */
   onFinalFailure: (item: OutboxItem) => Promise<void>;
   onChange: (items: OutboxItem[]) => void;
@@ -39,10 +45,17 @@ export interface OutboxDependencies {
  * attempt and removed only after Thalamus confirmed it, so delivery is at least once. Because
  * upserts are idempotent by external id, a repeated delivery updates the same record.
  */
+// While draining, confirmed items are removed from storage in batches of this size, because
+// each write rewrites the whole outbox. A worker stopped mid-batch sends those items again,
+// which updates the same records.
+const REMOVAL_BATCH_SIZE = 25;
+
 export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
   private draining: Promise<void> | undefined;
   private drainAgain = false;
+  /** After a passing failure no item is tried before this time, unless the user asks. */
+  private pausedUntil = 0;
 
   constructor(private readonly deps: OutboxDependencies) {}
 
@@ -94,6 +107,7 @@ export class Outbox {
 
   /** Makes a failed or waiting item due now and drains. */
   async retry(id: string): Promise<void> {
+    this.pausedUntil = 0;
     await this.update((items) => ({
       items: items.map((item) =>
         item.id === id ? { ...item, state: 'pending' as const, attempts: 0, nextAttemptAt: this.deps.now() } : item,
@@ -110,20 +124,33 @@ export class Outbox {
   private async drainLoop(): Promise<void> {
     do {
       this.drainAgain = false;
+      if (this.deps.now() < this.pausedUntil) break;
+
       const due = (await this.deps.storage.read())
         .filter((item) => item.state === 'pending' && item.nextAttemptAt <= this.deps.now())
         .sort((a, b) => a.createdAt - b.createdAt);
+      const delivered: Delivery[] = [];
 
       for (const item of due) {
-        const outcome = await this.attempt(item);
-        // A passing failure (server down, rate limit, offline) would hit the next item too.
-        if (outcome.kind === 'queued') break;
+        const outcome = await this.attempt(item, delivered);
+        if (delivered.length >= REMOVAL_BATCH_SIZE) await this.removeDelivered(delivered.splice(0));
+        // A passing failure (server down, rate limit, offline) would hit the next items too,
+        // so they all wait until the failed one is due again.
+        if (outcome.kind === 'queued') {
+          this.pausedUntil = outcome.retryAt;
+          break;
+        }
       }
-      await this.scheduleNextWake();
+      await this.removeDelivered(delivered);
     } while (this.drainAgain);
+    await this.scheduleNextWake();
   }
 
-  private async attempt(item: OutboxItem): Promise<SubmitOutcome> {
+  /**
+   * Makes one attempt. A confirmed item is removed at once, or, when `batch` is given, added
+   * to it for the caller to remove together with others.
+   */
+  private async attempt(item: OutboxItem, batch?: Delivery[]): Promise<SubmitOutcome> {
     let result: AttemptResult;
     try {
       result = await this.deps.deliver(item, () => this.markOrganizationDelivered(item.id));
@@ -133,12 +160,20 @@ export class Outbox {
     }
 
     if (result.ok) {
-      await this.discard(item.id);
       this.deps.log(`Delivered contact ${item.contact.externalId} (HTTP ${result.result.status})`);
-      await this.deps.onDelivered(item, result.result);
+      const delivery = { item, result: result.result };
+      if (batch) batch.push(delivery);
+      else await this.removeDelivered([delivery]);
       return { kind: 'delivered', result: result.result };
     }
     return this.recordFailure(item, result.error);
+  }
+
+  private async removeDelivered(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const ids = new Set(deliveries.map((delivery) => delivery.item.id));
+    await this.update((items) => ({ items: items.filter((item) => !ids.has(item.id)), value: undefined }));
+    await this.deps.onDelivered(deliveries);
   }
 
   private async recordFailure(item: OutboxItem, error: SendError): Promise<SubmitOutcome> {
@@ -189,7 +224,8 @@ export class Outbox {
   private async scheduleNextWake(): Promise<void> {
     const pending = (await this.deps.storage.read()).filter((item) => item.state === 'pending');
     if (pending.length === 0) return;
-    this.deps.scheduleWake(Math.min(...pending.map((item) => item.nextAttemptAt)));
+    const earliest = pending.reduce((min, item) => Math.min(min, item.nextAttemptAt), Infinity);
+    this.deps.scheduleWake(Math.max(earliest, this.pausedUntil));
   }
 
   /** Runs read-modify-write steps on the stored items one at a time. */

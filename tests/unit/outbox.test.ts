@@ -154,6 +154,43 @@ describe('Outbox.drain', () => {
     expect(harness.stored()).toHaveLength(2);
   });
 
+  it('pauses every item after a passing failure until the retry time', async () => {
+    const harness = setup([failure({ kind: 'network' }), failure({ kind: 'network' }), failure({ kind: 'server', status: 503 })]);
+    await harness.outbox.submit(contact('C-1'));
+    await harness.outbox.submit(contact('C-2'));
+    harness.advance(60_000);
+    await harness.outbox.drain();
+    const retryAt = Math.max(...harness.stored().map((item) => item.nextAttemptAt));
+
+    await harness.outbox.drain();
+
+    expect(harness.deliver).toHaveBeenCalledTimes(3);
+    expect(harness.deps.scheduleWake).toHaveBeenLastCalledWith(retryAt);
+  });
+
+  it('lifts the pause when the user retries', async () => {
+    const harness = setup([failure({ kind: 'network' }), failure({ kind: 'server', status: 503 })]);
+    await harness.outbox.submit(contact('C-1'));
+    harness.advance(60_000);
+    await harness.outbox.drain();
+
+    await harness.outbox.retry(harness.stored()[0]!.id);
+
+    expect(harness.stored()).toEqual([]);
+  });
+
+  it('removes confirmed items in batches and reports each', async () => {
+    const harness = setup(Array.from({ length: 30 }, () => failure({ kind: 'network' })));
+    for (let index = 0; index < 30; index++) await harness.outbox.submit({ ...contact(`C-${index}`), origin: 'background' });
+    harness.advance(60 * 60_000);
+
+    await harness.outbox.drain();
+
+    expect(harness.stored()).toEqual([]);
+    const batches = vi.mocked(harness.deps.onDelivered).mock.calls.map(([deliveries]) => deliveries.length);
+    expect(batches).toEqual([25, 5]);
+  });
+
   it('honours Retry-After without counting it as an attempt', async () => {
     const harness = setup([failure({ kind: 'rate-limited', status: 429, retryAfterSeconds: 30 })]);
 
