@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CAPTURE_FIELDS, type CaptureField } from '@/lib/capture';
-import { checkForm, normalisePhone, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
+import { checkForm, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
 import { commentLabels } from '@/lib/comment-labels';
 import { discardDraft, refreshDerivedIds, saveDraft, switchPerson, targetValue, type Draft } from '@/lib/draft';
 import {
@@ -13,6 +13,7 @@ import {
   sendErrorText,
 } from '@/lib/error-text';
 import { formatDateTime, formatTimeOfDay } from '@/lib/format';
+import { normalisePhone } from '@/lib/phone-normalise';
 import { findPreviousSend, loadHistory, type HistoryEntry } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import { sendRequest, type ResponseFor, type SendError } from '@/lib/messages';
@@ -172,7 +173,12 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
   }, [previous?.externalId]);
 
   const check = useMemo(
-    () => checkForm(values, { defaultCountry: settings.defaultCountry, derivedOrganizationId: draft.derivedOrganizationId }),
+    () =>
+      checkForm(values, {
+        defaultCountry: settings.defaultCountry,
+        derivedOrganizationId: draft.derivedOrganizationId,
+        normalisePhone,
+      }),
     [values, settings.defaultCountry, draft.derivedOrganizationId],
   );
   const nothingFound = !captureFailure && CAPTURE_FIELDS.every((field) => !draft.capture.fields[field]);

@@ -1,5 +1,4 @@
 import { isCountryCode } from './country-codes';
-import { parsePhoneNumber, type CountryCode } from './phone-number';
 import * as z from 'zod/mini';
 import {
   contactBodySchema,
@@ -62,6 +61,8 @@ export interface CheckOptions {
    * because an upsert would overwrite that organization's name.
    */
   derivedOrganizationId?: string;
+  /** Returns the number in E.164, or `undefined` when it is not a valid phone number. */
+  normalisePhone: (input: string, defaultCountry: string) => string | undefined;
 }
 
 export function emptyFormValues(): FormValues {
@@ -102,7 +103,7 @@ export function checkForm(values: FormValues, options: CheckOptions): FormCheck 
 
   let phone = '';
   if (trimmed.phone) {
-    const normalised = normalisePhone(trimmed.phone, isCountryCode(country) ? country : defaultCountry);
+    const normalised = options.normalisePhone(trimmed.phone, isCountryCode(country) ? country : defaultCountry);
     if (normalised) phone = normalised;
     else errors.phone = 'invalid-phone';
   }
@@ -143,13 +144,10 @@ export function checkForm(values: FormValues, options: CheckOptions): FormCheck 
   return { errors, identifiesContact, request };
 }
 
-/** Returns the number in E.164, or `undefined` when it is not a valid phone number. */
-export function normalisePhone(input: string, defaultCountry: string): string | undefined {
-  // "+31 (0)20 ..." carries a trunk prefix that must go once a country code is present.
-  const cleaned = input.replace(/\(0\)/g, '');
-  const country = isCountryCode(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
-  const parsed = parsePhoneNumber(cleaned, country);
-  return parsed?.isValid() ? parsed.number : undefined;
+/** Accepts a number only when it is already in E.164, ignoring spaces, dots and dashes. */
+export function keepE164(input: string): string | undefined {
+  const compact = input.replace(/[\s.-]/g, '');
+  return /^\+[1-9]\d{7,14}$/.test(compact) ? compact : undefined;
 }
 
 export { isCountryCode };

@@ -1,9 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Capture } from '../capture';
 import { captureTab } from '../capture-tab';
-import { checkForm, type SendRequest } from '../contact-form';
+import { checkForm, keepE164, type SendRequest } from '../contact-form';
 import { createDraft, saveDraft } from '../draft';
-import { extractFromMailtoUrl, extractFromText } from '../extract';
 import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
 import { notify } from './notifications';
@@ -61,9 +60,12 @@ export async function reviewOrSendCapture(
   );
 
   if (!settings.reviewBeforeSending) {
+    // The capture script already wrote phone numbers in E.164, so the worker needs no
+    // numbering plans to check them.
     const check = checkForm(draft.values, {
       defaultCountry: settings.defaultCountry,
       derivedOrganizationId: draft.derivedOrganizationId,
+      normalisePhone: keepE164,
     });
     if (check.request) {
       await sendWithoutReview(outbox, check.request, draft.capture.fields.linkedin?.value);
@@ -96,19 +98,15 @@ async function captureForMenu(
   tabId: number,
   pageUrl: string,
   log: (line: string) => void,
-) {
-  if (info.linkUrl?.toLowerCase().startsWith('mailto:')) return extractFromMailtoUrl(info.linkUrl);
+): Promise<Capture> {
+  const linkUrl = info.linkUrl?.toLowerCase().startsWith('mailto:') ? info.linkUrl : undefined;
+  const outcome = await captureTab(tabId, { linkUrl, allFrames: Boolean(info.selectionText) });
+  if (outcome.ok) return outcome.capture;
 
-  const outcome = await captureTab(tabId);
-  if (outcome.ok) {
-    // The selection in a frame other than the top one is not seen by the injected script.
-    const missedSelection = info.selectionText && !outcome.capture.fields.email && !outcome.capture.fields.name;
-    if (!missedSelection) return outcome.capture;
-  } else {
-    log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
-  }
-  // The browser collapses line breaks in `selectionText`, so it is only a fallback.
-  return extractFromText(info.selectionText ?? '', pageUrl);
+  // NOTE: where the page cannot be scripted the selection is lost too, because the worker
+  // bundles no extractor of its own; the review then opens empty for the user to fill in.
+  log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
+  return { url: pageUrl, fields: {} };
 }
 
 /**

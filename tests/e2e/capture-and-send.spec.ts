@@ -114,3 +114,35 @@ test('context menu on a selection leads to the review and a send', async ({ cont
     phone: '+31302764411',
   });
 });
+
+test('context menu on a mailto link captures its address', async ({ context, worker, extensionId, sandbox }) => {
+  await configureForSandbox(worker, sandbox);
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/samples/company.html`);
+  const tabId = await tabIdOf(worker, page.url());
+
+  await clickContextMenu(worker, tabId, { linkUrl: 'mailto:Noor%20Bakker%20%3Cnoor.bakker@voorbeeld-advies.example%3E?subject=Offerte' });
+
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.field('Email')).toHaveValue('noor.bakker@voorbeeld-advies.example');
+  await expect(popup.field('Name')).toHaveValue('Noor Bakker');
+  await expect(popup.page.getByText('From an email link').first()).toBeVisible();
+});
+
+test('context menu reads a selection inside a frame', async ({ context, worker, extensionId, sandbox }) => {
+  await configureForSandbox(worker, sandbox);
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/samples/company.html`);
+  const frameHtml = '<p id="sig">Groeten,<br>Femke Visser<br>Mobiel: 06 1234 5678<br>femke@visser-advies.example</p>';
+  await page.setContent(`<h1>Webmail</h1><iframe srcdoc='${frameHtml}'></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#sig').waitFor();
+  await page.frames()[1]!.evaluate(() => window.getSelection()!.selectAllChildren(document.getElementById('sig')!));
+  const tabId = await tabIdOf(worker, page.url());
+
+  await clickContextMenu(worker, tabId, { selectionText: 'Groeten, Femke Visser Mobiel: 06 1234 5678 femke@visser-advies.example' });
+
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.field('Email')).toHaveValue('femke@visser-advies.example');
+  await expect(popup.field('Phone')).toHaveValue('+31612345678');
+});

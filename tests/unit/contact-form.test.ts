@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, emptyFormValues, normalisePhone, type FormValues } from '@/lib/contact-form';
+import { checkForm, emptyFormValues, keepE164, type FormValues } from '@/lib/contact-form';
+import { normalisePhone } from '@/lib/phone-normalise';
 
-const NL = { defaultCountry: 'NL' };
+const NL = { defaultCountry: 'NL', normalisePhone };
 
 function form(values: Partial<FormValues>): FormValues {
   return { ...emptyFormValues(), externalId: 'C-1', ...values };
@@ -116,6 +117,18 @@ describe('checkForm organization', () => {
       address: 'Keizersgracht 100',
       email: 'info@brouwerveld.nl',
     });
+  });
+});
+
+describe('keepE164', () => {
+  it('accepts E.164 written with separators', () => {
+    expect(keepE164('+31 20 794-3150')).toBe('+31207943150');
+  });
+
+  it('rejects national numbers and text', () => {
+    expect(keepE164('020 794 3150')).toBeUndefined();
+    expect(keepE164('+31 (0)20 794 3150')).toBeUndefined();
+    expect(keepE164('call me')).toBeUndefined();
   });
 });
 
