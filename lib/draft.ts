@@ -28,7 +28,7 @@ export const draftSchema = z.object({
   derivedOrganizationId: z.optional(z.string()),
   /**
    * Index into `capture.people` when the user switched the target to another person on the
-   * page; the form then no longer shows where the main capture's values came from.
+   * page. The form then no longer shows where the main capture's values came from.
    */
   personIndex: z.optional(z.number()),
 });

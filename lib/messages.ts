@@ -120,8 +120,8 @@ export type Handlers = {
 };
 
 /**
- * Returns a `runtime.onMessage` listener that answers only this extension's own pages and
- * only requests that match the protocol. Anything else gets an `invalid-message` failure.
+ * Returns a `runtime.onMessage` listener that handles only requests that come from this
+ * extension's own pages and match the protocol. Anything else gets an `invalid-message` failure.
  */
 export function createMessageListener(handlers: Handlers, log: (line: string) => void = console.warn) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> => {
@@ -143,7 +143,7 @@ export function createMessageListener(handlers: Handlers, log: (line: string) =>
   };
 }
 
-/** Whether the sender is a page of this extension (popup, options), not a content script or another extension. */
+/** Tells whether the sender is a page of this extension (popup, options), not a content script or another extension. */
 export function isOwnExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   if (!sender.url) return false;

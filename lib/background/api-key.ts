@@ -4,9 +4,9 @@ import { apiKeyItem } from '../settings';
 
 /**
  * Restricts `storage.local`, where the API key lives, to the extension's own pages and worker,
- * so that an injected content script cannot read it. Chromium supports this for `local` in
- * recent versions; where the call is missing or rejected (Firefox), content scripts keep read
- * access and the key's safety rests on this extension never injecting code that reads it.
+ * so that an injected content script cannot read it. Chromium 156 supports this for `local`.
+ * Where the call is missing or rejected (Firefox), content scripts keep read access, so the
+ * key's safety rests on this extension never injecting code that reads it.
  */
 export async function restrictKeyStorage(log: (line: string) => void = console.warn): Promise<void> {
   const local = browser.storage.local as typeof browser.storage.local & {

@@ -103,8 +103,8 @@ async function captureForMenu(
   const outcome = await captureTab(tabId, { linkUrl, allFrames: Boolean(info.selectionText) });
   if (outcome.ok) return outcome.capture;
 
-  // NOTE: where the page cannot be scripted the selection is lost too, because the worker
-  // bundles no extractor of its own; the review then opens empty for the user to fill in.
+  // NOTE: where the page cannot be scripted, the selection is lost too, because the worker
+  // bundles no extractor of its own. The review then opens empty for the user to fill in.
   log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
   return { url: pageUrl, fields: {} };
 }

@@ -16,7 +16,7 @@ export const outboxItemSchema = z.object({
   ),
   /** The contact's LinkedIn profile, recorded in the history to recognise the person later. */
   linkedin: z.optional(z.string()),
-  /** Where the send started: the review popup waits for the first attempt, the others do not. */
+  /** Origin of the send: the review popup waits for the first attempt, the others do not. */
   origin: z.enum(['popup', 'background']),
   createdAt: z.number(),
   /** Failed attempts so far, not counting rate limiting. */
@@ -30,7 +30,7 @@ export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
 export type NewOutboxItem = Pick<OutboxItem, 'contact' | 'organization' | 'origin' | 'linkedin'>;
 
-/** Whether a later attempt can succeed without the user changing anything. */
+/** Tells whether a later attempt can succeed without the user changing anything. */
 export function isTransient(error: SendError): boolean {
   return (
     error.kind === 'network' ||
@@ -41,7 +41,7 @@ export function isTransient(error: SendError): boolean {
   );
 }
 
-/** A short label for the item in lists and notifications: the name, else the email, else the id. */
+/** Returns a short label for lists and notifications: the name, else the email, else the id. */
 export function itemLabel(item: Pick<OutboxItem, 'contact'>): string {
   return item.contact.body.name ?? item.contact.body.email ?? item.contact.externalId;
 }

@@ -13,7 +13,7 @@ export type SubmitOutcome =
   /** Failed for a reason the user must fix; a popup item is removed, its draft is the copy. */
   | { kind: 'failed'; error: SendError };
 
-/** A contact Thalamus confirmed, with what it answered. */
+/** A contact Thalamus confirmed, with its response. */
 export interface Delivery {
   item: OutboxItem;
   result: UpsertResult;
@@ -54,7 +54,7 @@ export class Outbox {
   private queue: Promise<unknown> = Promise.resolve();
   private draining: Promise<void> | undefined;
   private drainAgain = false;
-  /** After a passing failure no item is tried before this time, unless the user asks. */
+  /** After a passing failure, no item is tried before this time unless the user retries one. */
   private pausedUntil = 0;
 
   constructor(private readonly deps: OutboxDependencies) {}
@@ -192,7 +192,7 @@ export class Outbox {
         lastError: error,
         state: transient ? 'pending' : 'failed',
         nextAttemptAt: transient ? retryAt : current.nextAttemptAt,
-        // Once queued, nobody waits for the item any more: a final failure must be reported.
+        // Once queued, no popup waits for the item, so a final failure must be reported.
         origin: transient ? 'background' : current.origin,
       };
       return { items: items.map((candidate) => (candidate === current ? next : candidate)), value: next };
