@@ -208,7 +208,7 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
       await discardDraft(draft.pageUrl);
       onSent(response);
     } else if (response.retryAt !== undefined) {
-      // The outbox holds the contact now and retries it, so the draft is no longer needed.
+      // The outbox contains the contact now and retries it, so the draft is no longer needed.
       await discardDraft(draft.pageUrl);
       onQueued(response.retryAt, response.error);
     } else {

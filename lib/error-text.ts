@@ -4,7 +4,7 @@ import type { SourceKind, Provenance } from './capture';
 import { t, type MessageKey } from './i18n';
 import type { SendError } from './messages';
 
-/** Turns a failed send into one sentence that says what failed and what to do next. */
+/** Turns a failed send into one sentence: what failed and what to do next. */
 export function sendErrorText(error: SendError): string {
   const status = String(error.status ?? '');
   switch (error.kind) {
@@ -57,7 +57,7 @@ const REASON_KEYS: Record<SendError['kind'], MessageKey> = {
   internal: 'reasonInternal',
 };
 
-/** Says what failed, without advice, for a contact that the outbox holds rather than a draft. */
+/** Describes what failed, without advice, for a contact in the outbox rather than in a draft. */
 export function sendErrorReason(error: SendError): string {
   return t(REASON_KEYS[error.kind], String(error.status ?? ''));
 }

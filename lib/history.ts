@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { normaliseEmail, linkedInSlug } from './external-id';
 import { contactBodySchema, organizationBodySchema } from './thalamus/schema';
 
-/** One contact Thalamus confirmed: what was sent, when, and what Thalamus answered. */
+/** One contact Thalamus confirmed: what was sent, when, and Thalamus's response. */
 export const historyEntrySchema = z.object({
   externalId: z.string(),
   name: z.optional(z.string()),

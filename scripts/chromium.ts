@@ -66,7 +66,7 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return id;
 }
 
-/** Where each sandbox sample page is served from in tests and in `npm start`. */
+/** Addresses at which tests and `npm start` serve each sandbox sample page. */
 export const SAMPLE_ADDRESSES = {
   gmail: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqHrGtKzWbJdsLpXqTvNnMwRk',
   outlook: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjQ2LTQ2',
