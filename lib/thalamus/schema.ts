@@ -12,7 +12,9 @@ export const countryCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
 /** Phone number in E.164: a plus sign and 8 to 15 digits. */
 export const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{7,14}$/));
 
-export const externalIdSchema = z.string().check(z.minLength(1), z.maxLength(255), z.trim());
+// The trim runs first because zod runs checks in order. Otherwise a blank id passes
+// `minLength(1)`, becomes empty, and the upsert goes to `/contact/` without an id.
+export const externalIdSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 

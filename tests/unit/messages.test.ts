@@ -68,6 +68,8 @@ describe('createMessageListener', () => {
     ['an invalid email', { type: 'send-contact', externalId: 'C-1', body: { email: 'not-an-email' } }],
     ['a phone that is not E.164', { type: 'send-contact', externalId: 'C-1', body: { phone: '020 123' } }],
     ['an empty external id', { type: 'send-contact', externalId: '', body: { name: 'X' } }],
+    ['a blank external id', { type: 'send-contact', externalId: '   ', body: { name: 'X' } }],
+    ['a blank organization id', { type: 'send-contact', externalId: 'C-1', body: {}, organization: { externalId: ' ', body: {} } }],
   ])('rejects %s', async (_case, message) => {
     const table = handlers();
     const listener = createMessageListener(table, () => {});
