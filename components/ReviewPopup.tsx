@@ -124,7 +124,7 @@ export function ReviewPopup({ tabId }: { tabId: number | undefined }) {
         <button
           type="button"
           class="link-button"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/sent-contacts.html') })}
         >
           {t('linkHistory')}
         </button>

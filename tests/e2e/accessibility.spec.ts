@@ -39,7 +39,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(popup.page.getByText('Created in Thalamus')).toBeVisible();
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme });
-      await page.goto(`chrome-extension://${extensionId}/history.html`);
+      await page.goto(`chrome-extension://${extensionId}/sent-contacts.html`);
       await expect(page.locator('tbody tr')).toHaveCount(1);
 
       await expectNoViolations(page);

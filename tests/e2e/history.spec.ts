@@ -9,7 +9,7 @@ test('history lists, searches, exports, resends and clears', async ({ context, w
   const externalId = sandbox.contacts()[0]!.external_id;
 
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/history.html`);
+  await page.goto(`chrome-extension://${extensionId}/sent-contacts.html`);
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Lotte van den Berg');

@@ -36,7 +36,7 @@ test('screenshots of popup, outbox, options and history', async ({ context, work
 
   const history = await context.newPage();
   await history.setViewportSize({ width: 900, height: 400 });
-  await history.goto(`chrome-extension://${extensionId}/history.html`);
+  await history.goto(`chrome-extension://${extensionId}/sent-contacts.html`);
   await expect(history.locator('tbody tr')).toHaveCount(1);
   await save(history, 'history');
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readMessages } from './support/i18n';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const UI_DIRECTORIES = ['components', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/history'];
+const UI_DIRECTORIES = ['components', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/sent-contacts'];
 
 // Attributes a person reads or a screen reader speaks.
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
