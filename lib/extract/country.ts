@@ -65,11 +65,13 @@ export function countryFromName(text: string): string | undefined {
 }
 
 /** Language of a text, judged from greetings and closings; used only to pick a default country. */
+// "hallo" and "dank" are written in Dutch and German alike, so only Dutch counts "dank" ("dank
+// je"), where German writes "danke", and neither counts "hallo".
 export function guessLanguage(text: string): 'nl' | 'de' | 'fr' | 'en' | undefined {
   const sample = text.slice(0, 20_000).toLowerCase();
   const scores = {
-    nl: count(sample, /\b(?:groet(?:en|jes)?|vriendelijke|hoi|bijgaand|hierbij|bedankt|alvast|graag|het|een|wij|jij|zijn|niet|voor|ik|dan|bij|maar|ook|nog|naar|wel|jullie|zie|morgen|prima|goed)\b/g),
-    de: count(sample, /(?:^|[^\p{L}])(?:grüße|grüßen|grüsse|grüssen|geehrte[rn]?|vielen|dank|danke|und|nicht|ich|wir|bitte|mit|für|ihnen|dir|du|passt|das|ist|der|die|auf|anbei|gerne|hallo)(?![\p{L}])/gu),
+    nl: count(sample, /\b(?:groet(?:en|jes)?|gr|mvg|vriendelijke|hoi|dank|bijgaand|hierbij|bedankt|alvast|graag|het|een|wij|jij|je|zijn|niet|voor|ik|dan|bij|maar|ook|nog|naar|wel|jullie|zie|morgen|prima|goed)\b/g),
+    de: count(sample, /(?:^|[^\p{L}])(?:grüße|grüßen|grüsse|grüssen|geehrte[rn]?|vielen|danke|und|nicht|ich|wir|bitte|mit|für|ihnen|dir|du|passt|das|ist|der|die|auf|anbei|gerne)(?![\p{L}])/gu),
     fr: count(sample, /\b(?:cordialement|bonjour|merci|vous|nous|avec|pour|est|les|des|une|dans|sur|bien à vous)\b/g),
     en: count(sample, /\b(?:regards|thanks|thank|the|and|you|please|with|best|cheers|dear|hi|sounds|good|see|will|let|know|for|is)\b/g),
   };

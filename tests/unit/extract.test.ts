@@ -106,6 +106,18 @@ describe('extractFromText', () => {
   });
 });
 
+describe('extractFromText language cues', () => {
+  it.each([
+    ['Dank je!\n\nMvg,\n\nJan Bakker\n06-12345678', '+31612345678'],
+    ['Hallo Piet,\n\nMvg,\nJan Bakker\n020-1234567', '+31201234567'],
+  ])('reads Dutch national numbers in %j as Dutch', (text, phone) => {
+    const values = captureValues(extractFromText(text, 'https://mail.google.com/mail/u/0/'));
+
+    expect(values.phone).toBe(phone);
+    expect(values.country).toBe('NL');
+  });
+});
+
 describe('extractFromDocument', () => {
   it('reads mailto and tel links on a page', () => {
     const document = parseHtml(
