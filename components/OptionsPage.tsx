@@ -7,6 +7,7 @@ import { sendRequest, type KeyStatus } from '@/lib/messages';
 import {
   checkApiKey,
   checkBaseUrl,
+  cleanApiKey,
   DEFAULT_SETTINGS,
   loadSettings,
   saveSettings,
@@ -73,7 +74,13 @@ function ApiKeySection() {
     }
     setStatus(response.status);
     setInput('');
-    setMessage({ tone: 'success', text: t('optionsKeySaved') });
+    // What still looks wrong after cleaning stays visible once the field is empty again.
+    const remaining = checkApiKey(cleanApiKey(input)).map((warning) => t(KEY_WARNING_KEYS[warning]));
+    setMessage(
+      remaining.length > 0
+        ? { tone: 'error', text: `${t('optionsKeySavedWithWarning')} ${remaining.join(' ')}` }
+        : { tone: 'success', text: t('optionsKeySaved') },
+    );
   };
 
   const clear = async () => {

@@ -14,7 +14,7 @@ import {
 } from '@/lib/error-text';
 import { formatDateTime, formatTimeOfDay } from '@/lib/format';
 import { normalisePhone } from '@/lib/phone-normalise';
-import { findPreviousSend, loadHistory, type HistoryEntry } from '@/lib/history';
+import { findPreviousSend, loadHistory, withoutKnownOrganization, type HistoryEntry } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import { sendRequest, type ResponseFor, type SendError } from '@/lib/messages';
 import { recapture, startReview, type ReviewStart } from '@/lib/review';
@@ -202,7 +202,8 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
 
     setSending(true);
     setSendError(undefined);
-    const response = await sendRequest({ type: 'send-contact', ...check.request, linkedin });
+    const request = withoutKnownOrganization(check.request, history);
+    const response = await sendRequest({ type: 'send-contact', ...request, linkedin });
     setSending(false);
     if (response.ok) {
       await discardDraft(draft.pageUrl);

@@ -68,3 +68,17 @@ export function findPreviousSend(entries: HistoryEntry[], clues: IdentityClues):
       (phone && phone.length >= 8 && entry.phone === phone),
   );
 }
+
+/**
+ * Drops the organization upsert when this browser already sent that organization. Its id is
+ * derived from a shared email domain, so every later capture, including a poor one, would
+ * otherwise overwrite the organization's name for every colleague linked to it.
+ */
+export function withoutKnownOrganization<T extends { organization?: { externalId: string } }>(
+  request: T,
+  entries: HistoryEntry[],
+): T {
+  const organizationId = request.organization?.externalId;
+  if (!organizationId || !entries.some((entry) => entry.organization?.externalId === organizationId)) return request;
+  return { ...request, organization: undefined };
+}

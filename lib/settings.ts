@@ -108,6 +108,15 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
+/** Removes what people paste along with a key: surrounding whitespace and quotes, and a `Bearer ` prefix. */
+export function cleanApiKey(input: string): string {
+  return input
+    .trim()
+    .replace(/^(["'`])(.*)\1$/s, '$2')
+    .trim()
+    .replace(/^bearer\s+/i, '');
+}
+
 export type ApiKeyWarning = 'bearer-prefix' | 'whitespace' | 'quotes' | 'unusual-format';
 
 /**

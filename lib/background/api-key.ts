@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { KeyStatus } from '../messages';
-import { apiKeyItem } from '../settings';
+import { apiKeyItem, cleanApiKey } from '../settings';
 
 /**
  * Restricts `storage.local`, where the API key lives, to the extension's own pages and worker,
@@ -28,9 +28,9 @@ export async function readKeyStatus(): Promise<KeyStatus> {
   return key ? { hasKey: true, hint: key.slice(-4) } : { hasKey: false };
 }
 
-/** Stores the key as pasted, minus surrounding whitespace and a pasted `Bearer ` prefix. */
+/** Stores the key as pasted, minus what `cleanApiKey` removes. */
 export async function storeApiKey(input: string): Promise<KeyStatus> {
-  const key = input.trim().replace(/^bearer\s+/i, '');
+  const key = cleanApiKey(input);
   await apiKeyItem.setValue(key);
   return readKeyStatus();
 }

@@ -3,6 +3,7 @@ import type { Capture } from '../capture';
 import { captureTab } from '../capture-tab';
 import { checkForm, keepE164, type SendRequest } from '../contact-form';
 import { createDraft, saveDraft } from '../draft';
+import { loadHistory, withoutKnownOrganization } from '../history';
 import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
 import { notify } from './notifications';
@@ -68,7 +69,8 @@ export async function reviewOrSendCapture(
       normalisePhone: keepE164,
     });
     if (check.request) {
-      await sendWithoutReview(outbox, check.request, draft.capture.fields.linkedin?.value);
+      const history = await loadHistory(settings.historyRetentionDays);
+      await sendWithoutReview(outbox, withoutKnownOrganization(check.request, history), draft.capture.fields.linkedin?.value);
       return;
     }
     await notify('notificationNothingFoundTitle', t('notificationNothingFoundMessage'));

@@ -20,6 +20,16 @@ test('options page saves a key without exposing it', async ({ context, worker, e
   expect(stored.apiKey).toBe('nerds_live_a8f3d9k2m5n7p1q4r6t8v0w2x4y6z8');
 });
 
+test('options page keeps a key warning visible after saving', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+
+  await page.getByLabel('API key', { exact: true }).fill('nerds_live_abc def1234567890abcdef');
+  await page.getByRole('button', { name: 'Save key' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('The key was saved, but check it: The key contains spaces or line breaks.');
+});
+
 test('options page rejects a plain http base URL', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   checkApiKey,
   checkBaseUrl,
+  cleanApiKey,
   DEFAULT_SETTINGS,
   loadSettings,
   saveSettings,
@@ -61,6 +62,18 @@ describe('checkApiKey', () => {
 
   it('warns about text that does not look like a key', () => {
     expect(checkApiKey('hunter2')).toEqual(['unusual-format']);
+  });
+});
+
+describe('cleanApiKey', () => {
+  it.each([
+    ['  nerds_live_abc123  ', 'nerds_live_abc123'],
+    ['Bearer nerds_live_abc123', 'nerds_live_abc123'],
+    ['"nerds_live_abc123"', 'nerds_live_abc123'],
+    ["'Bearer nerds_live_abc123'", 'nerds_live_abc123'],
+    ['nerds_live_abc 123', 'nerds_live_abc 123'],
+  ])('turns %j into %j', (input, expected) => {
+    expect(cleanApiKey(input)).toBe(expected);
   });
 });
 
