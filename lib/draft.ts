@@ -148,8 +148,22 @@ export function composeComment(capture: Capture, labels: CommentLabels): string 
   add(labels.organization, capture.fields.organization?.value);
   add(labels.website, capture.fields.website?.value);
   add(labels.linkedin, capture.fields.linkedin?.value);
-  if (lines.length > 0 && /^https?:/.test(capture.url)) add(labels.capturedFrom, capture.url);
+  if (lines.length > 0 && /^https?:/.test(capture.url)) add(labels.capturedFrom, withoutQuery(capture.url));
   return lines.join('\n');
+}
+
+/**
+ * Drops the query string, which can carry session tokens or tracking ids that do not belong in
+ * a CRM. The fragment stays, because webmail keeps the message's id there.
+ */
+function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }
 
 // Drafts of at most this many pages are kept; the oldest is dropped first.

@@ -88,6 +88,13 @@ describe('composeComment', () => {
     );
   });
 
+  it('leaves the query string out of the page address', () => {
+    const comment = composeComment({ ...CAPTURE, url: 'https://example.nl/team/sanne?session=secret#contact' }, LABELS);
+
+    expect(comment).toContain('Captured from: https://example.nl/team/sanne#contact');
+    expect(comment).not.toContain('secret');
+  });
+
   it('is empty when there is nothing to add', () => {
     expect(composeComment({ url: 'https://example.nl/', fields: { name: field('X') } }, LABELS)).toBe('');
   });
