@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CAPTURE_FIELDS, type CaptureField } from '@/lib/capture';
-import { checkForm, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
+import { checkForm, FORM_FIELDS, type FormErrors, type FormField as FieldName, type FormValues } from '@/lib/contact-form';
 import { commentLabels } from '@/lib/comment-labels';
 import { discardDraft, refreshDerivedIds, saveDraft, switchPerson, targetValue, type Draft } from '@/lib/draft';
 import {
@@ -217,7 +217,16 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
     }
   };
 
+  const [initialValues] = useState(draft.values);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const edited = FORM_FIELDS.some((field) => values[field] !== initialValues[field]);
+
+  // Reading the page again replaces the draft, so edits made since opening are confirmed first.
   const discard = async () => {
+    if (edited && !confirmingDiscard) {
+      setConfirmingDiscard(true);
+      return;
+    }
     await discardDraft(draft.pageUrl);
     onRecapture();
   };
@@ -297,12 +306,15 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
           {sending ? t('buttonSending') : t('buttonSend')}
         </button>
         <button type="button" onClick={() => void discard()} disabled={sending}>
-          {t('buttonDiscard')}
+          {confirmingDiscard ? t('buttonConfirmDiscard') : t('buttonRecapture')}
         </button>
-        <button type="button" onClick={onRecapture} disabled={sending}>
-          {t('buttonRecapture')}
-        </button>
+        {confirmingDiscard && (
+          <button type="button" onClick={() => setConfirmingDiscard(false)}>
+            {t('buttonKeepEdits')}
+          </button>
+        )}
       </div>
+      {confirmingDiscard && <Notice tone="info">{t('statusConfirmDiscard')}</Notice>}
     </form>
   );
 }

@@ -54,6 +54,8 @@ test('popup works with the keyboard alone', async ({ context, worker, extensionI
 
   await page.locator('body').focus();
   await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Contact to send (people found on this page)')).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Email', { exact: true })).toBeFocused();

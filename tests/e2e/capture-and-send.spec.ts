@@ -146,3 +146,21 @@ test('context menu reads a selection inside a frame', async ({ context, worker, 
   await expect(popup.field('Email')).toHaveValue('femke@visser-advies.example');
   await expect(popup.field('Phone')).toHaveValue('+31612345678');
 });
+
+test('reading the page again asks before discarding edits', async ({ context, worker, extensionId, sandbox }) => {
+  await configureForSandbox(worker, sandbox);
+  const mail = await context.newPage();
+  await mail.goto(SAMPLE_ADDRESSES.gmail);
+  const popup = await PopupPage.open(context, extensionId, await tabIdOf(worker, mail.url()));
+  await expect(popup.field('Name')).toHaveValue('Lotte van den Berg');
+  await popup.field('Comment').fill('Met haar besproken op de beurs.');
+
+  await popup.page.getByRole('button', { name: 'Discard and read the page again' }).click();
+  await expect(popup.page.getByText('Reading the page again replaces the fields you edited.')).toBeVisible();
+  await popup.page.getByRole('button', { name: 'Keep my edits' }).click();
+  await expect(popup.field('Comment')).toHaveValue('Met haar besproken op de beurs.');
+
+  await popup.page.getByRole('button', { name: 'Discard and read the page again' }).click();
+  await popup.page.getByRole('button', { name: 'Yes, discard my edits' }).click();
+  await expect(popup.field('Comment')).toHaveValue(/Job title: Projectleider renovatie/);
+});
