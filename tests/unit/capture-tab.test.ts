@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Capture } from '@/lib/capture';
+import { MAX_FIELD_LENGTH } from '@/lib/capture-fields';
+import { captureTab } from '@/lib/capture-tab';
+
+const TAB_ID = 7;
+const PAGE_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqHrGtKzWbJdsLpXqTvNnMwRk';
+
+const PAGE_CAPTURE: Capture = {
+  url: PAGE_URL,
+  title: 'Offerte dakrenovatie',
+  fields: {
+    name: { value: 'Lotte van den Berg', provenance: { source: 'webmail-header' }, alternatives: [] },
+    email: { value: 'lotte.vandenberg@kanaalzicht-architecten.example', provenance: { source: 'webmail-header' }, alternatives: [] },
+  },
+};
+
+const SELECTION_CAPTURE: Capture = {
+  url: 'https://mail.google.com/frame/message.html',
+  fields: {
+    name: { value: 'Sanne de Vries', provenance: { source: 'selection', line: 1 }, alternatives: [] },
+    email: { value: 'sanne@brouwerveld.nl', provenance: { source: 'selection', line: 2 }, alternatives: [] },
+  },
+};
+
+type InjectionResult = { frameId?: number; result?: unknown };
+
+/** Replaces `scripting.executeScript`, which `fakeBrowser` does not implement. */
+function stubExecuteScript(outcome: InjectionResult[] | Error) {
+  const executeScript = vi.fn(async (_injection: unknown) => {
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  });
+  (fakeBrowser.scripting as unknown as { executeScript: typeof executeScript }).executeScript = executeScript;
+  return executeScript;
+}
+
+describe('captureTab', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('returns a valid capture', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 0, result: PAGE_CAPTURE }]);
+
+    const outcome = await captureTab(TAB_ID);
+
+    expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID, allFrames: false }, files: ['/capture.js'] });
+  });
+
+  it.each([
+    [
+      'an oversized field',
+      {
+        ...PAGE_CAPTURE,
+        fields: { name: { value: 'x'.repeat(MAX_FIELD_LENGTH + 1), provenance: { source: 'page-text' }, alternatives: [] } },
+      },
+    ],
+    ['a missing fields object', { url: PAGE_URL, title: 'No fields' }],
+    ['a string', JSON.stringify(PAGE_CAPTURE)],
+    ['undefined', undefined],
+  ])('rejects %s as capture-invalid', async (_case, result) => {
+    stubExecuteScript([{ frameId: 0, result }]);
+
+    const outcome = await captureTab(TAB_ID);
+
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : outcome.reason).toBe('capture-invalid');
+  });
+
+  it('accepts a field of exactly the maximum length', async () => {
+    const capture: Capture = {
+      ...PAGE_CAPTURE,
+      fields: { name: { value: 'x'.repeat(MAX_FIELD_LENGTH), provenance: { source: 'page-text' }, alternatives: [] } },
+    };
+    stubExecuteScript([{ frameId: 0, result: capture }]);
+
+    const outcome = await captureTab(TAB_ID);
+
+    expect(outcome).toEqual({ ok: true, capture });
+  });
+
+  it('reports a failed injection as page-not-readable', async () => {
+    stubExecuteScript(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+
+    const outcome = await captureTab(TAB_ID);
+
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'page-not-readable',
+      detail: 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+    });
+  });
+
+  it('prefers the frame with a selection', async () => {
+    const executeScript = stubExecuteScript([
+      { frameId: 0, result: PAGE_CAPTURE },
+      { frameId: 4, result: SELECTION_CAPTURE },
+    ]);
+
+    const outcome = await captureTab(TAB_ID, { allFrames: true });
+
+    expect(outcome).toEqual({ ok: true, capture: SELECTION_CAPTURE });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID, allFrames: true }, files: ['/capture.js'] });
+  });
+
+  it('skips an invalid frame capture', async () => {
+    const oversizedSelection = {
+      ...SELECTION_CAPTURE,
+      fields: { name: { value: 'x'.repeat(MAX_FIELD_LENGTH + 1), provenance: { source: 'selection' }, alternatives: [] } },
+    };
+    stubExecuteScript([
+      { frameId: 0, result: PAGE_CAPTURE },
+      { frameId: 4, result: oversizedSelection },
+      { frameId: 5, result: 'not a capture' },
+    ]);
+
+    const outcome = await captureTab(TAB_ID, { allFrames: true });
+
+    expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
+  });
+
+  it('uses the top frame without a selection', async () => {
+    stubExecuteScript([
+      { frameId: 4, result: { ...PAGE_CAPTURE, url: 'https://ads.example/frame.html' } },
+      { frameId: 0, result: PAGE_CAPTURE },
+    ]);
+
+    const outcome = await captureTab(TAB_ID, { allFrames: true });
+
+    expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
+  });
+});
