@@ -13,20 +13,21 @@ export interface CaptureRequest {
   /** A right-clicked link: a `mailto:` link is read instead of the page. */
   linkUrl?: string;
   /**
-   * Read every frame and prefer the one with a selection, for a selection made inside a frame
-   * (some webmail shows messages in one).
+   * The frame the context menu was used in, for a selection inside a frame (some webmail
+   * shows messages in one). Only that frame is read, so another frame, such as an ad that
+   * selects its own text by script, cannot put its contact in the draft. Default: the top frame.
    */
-  allFrames?: boolean;
+  frameId?: number;
 }
 
 /**
- * Injects the capture script into the tab and returns what it extracted. Runs only after a
- * user action: the toolbar button, the context menu or a shortcut, which is what grants
- * `activeTab` for this tab.
+ * Injects the capture script into one frame of the tab and returns what it extracted. Runs
+ * only after a user action: the toolbar button, the context menu or a shortcut, which is what
+ * grants `activeTab` for this tab.
  */
 export async function captureTab(tabId: number, request: CaptureRequest = {}): Promise<CaptureOutcome> {
-  const target = { tabId, allFrames: request.allFrames ?? false };
-  let results: Array<{ frameId?: number; result?: unknown }>;
+  const target = request.frameId === undefined ? { tabId } : { tabId, frameIds: [request.frameId] };
+  let results: Array<{ result?: unknown }>;
   try {
     if (request.linkUrl) {
       await browser.scripting.executeScript({
@@ -45,19 +46,9 @@ export async function captureTab(tabId: number, request: CaptureRequest = {}): P
 
   // The capture result is data from a page the extension does not control: check it like any
   // other input before it reaches the popup.
-  const captures = results.flatMap((frame) => {
-    const parsed = captureSchema.safeParse(frame.result);
-    return parsed.success ? [{ frameId: frame.frameId ?? 0, capture: parsed.data }] : [];
-  });
-  const chosen =
-    captures.find(({ capture }) => Object.values(capture.fields).some((field) => field?.provenance.source === 'selection')) ??
-    captures.find(({ frameId }) => frameId === 0) ??
-    captures[0];
-  if (!chosen) {
-    const parsed = captureSchema.safeParse(results[0]?.result);
-    return { ok: false, reason: 'capture-invalid', detail: parsed.success ? 'no frame returned a capture' : parsed.error.message };
-  }
-  return { ok: true, capture: chosen.capture };
+  const parsed = captureSchema.safeParse(results[0]?.result);
+  if (!parsed.success) return { ok: false, reason: 'capture-invalid', detail: parsed.error.message };
+  return { ok: true, capture: parsed.data };
 }
 
 function errorText(error: unknown): string {

@@ -102,7 +102,7 @@ async function captureForMenu(
   log: (line: string) => void,
 ): Promise<Capture> {
   const linkUrl = info.linkUrl?.toLowerCase().startsWith('mailto:') ? info.linkUrl : undefined;
-  const outcome = await captureTab(tabId, { linkUrl, allFrames: Boolean(info.selectionText) });
+  const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId });
   if (outcome.ok) return outcome.capture;
 
   // NOTE: where the page cannot be scripted, the selection is lost too, because the worker

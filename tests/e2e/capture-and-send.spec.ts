@@ -140,7 +140,16 @@ test('context menu reads a selection inside a frame', async ({ context, worker, 
   await page.frames()[1]!.evaluate(() => window.getSelection()!.selectAllChildren(document.getElementById('sig')!));
   const tabId = await tabIdOf(worker, page.url());
 
-  await clickContextMenu(worker, tabId, { selectionText: 'Groeten, Femke Visser Mobiel: 06 1234 5678 femke@visser-advies.example' });
+  const frames = await worker.evaluate(
+    (tabId) => chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href }),
+    tabId,
+  );
+  const frameId = frames.find((frame) => frame.result === 'about:srcdoc')!.frameId;
+
+  await clickContextMenu(worker, tabId, {
+    frameId,
+    selectionText: 'Groeten, Femke Visser Mobiel: 06 1234 5678 femke@visser-advies.example',
+  });
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.field('Email')).toHaveValue('femke@visser-advies.example');

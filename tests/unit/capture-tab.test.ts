@@ -48,7 +48,7 @@ describe('captureTab', () => {
 
     expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
     expect(executeScript).toHaveBeenCalledTimes(1);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID, allFrames: false }, files: ['/capture.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID }, files: ['/capture.js'] });
   });
 
   it.each([
@@ -95,42 +95,22 @@ describe('captureTab', () => {
     });
   });
 
-  it('prefers the frame with a selection', async () => {
-    const executeScript = stubExecuteScript([
-      { frameId: 0, result: PAGE_CAPTURE },
-      { frameId: 4, result: SELECTION_CAPTURE },
-    ]);
+  it('reads only the frame the context menu was used in', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 4, result: SELECTION_CAPTURE }]);
 
-    const outcome = await captureTab(TAB_ID, { allFrames: true });
+    const outcome = await captureTab(TAB_ID, { frameId: 4 });
 
     expect(outcome).toEqual({ ok: true, capture: SELECTION_CAPTURE });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID, allFrames: true }, files: ['/capture.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: TAB_ID, frameIds: [4] }, files: ['/capture.js'] });
   });
 
-  it('skips an invalid frame capture', async () => {
-    const oversizedSelection = {
-      ...SELECTION_CAPTURE,
-      fields: { name: { value: 'x'.repeat(MAX_FIELD_LENGTH + 1), provenance: { source: 'selection' }, alternatives: [] } },
-    };
-    stubExecuteScript([
-      { frameId: 0, result: PAGE_CAPTURE },
-      { frameId: 4, result: oversizedSelection },
-      { frameId: 5, result: 'not a capture' },
-    ]);
+  it('passes a mailto link to the capture script first', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 0, result: PAGE_CAPTURE }]);
 
-    const outcome = await captureTab(TAB_ID, { allFrames: true });
+    await captureTab(TAB_ID, { linkUrl: 'mailto:sanne@example.nl' });
 
-    expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
-  });
-
-  it('uses the top frame without a selection', async () => {
-    stubExecuteScript([
-      { frameId: 4, result: { ...PAGE_CAPTURE, url: 'https://ads.example/frame.html' } },
-      { frameId: 0, result: PAGE_CAPTURE },
-    ]);
-
-    const outcome = await captureTab(TAB_ID, { allFrames: true });
-
-    expect(outcome).toEqual({ ok: true, capture: PAGE_CAPTURE });
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript.mock.calls[0]![0]).toMatchObject({ target: { tabId: TAB_ID }, args: [expect.any(String), 'mailto:sanne@example.nl'] });
+    expect(executeScript.mock.calls[1]![0]).toEqual({ target: { tabId: TAB_ID }, files: ['/capture.js'] });
   });
 });

@@ -74,7 +74,7 @@ describe('handleCommand', () => {
 
     await handleCommand('capture-selection', browserTab(), fakeOutbox().outbox, () => {});
 
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, allFrames: false }, files: ['/capture.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture.js'] });
     const draft = await loadDraft(PAGE_URL);
     expect(draft?.values.name).toBe('Sanne de Vries');
     expect(draft?.values.email).toBe('sanne@brouwerveld.nl');
@@ -124,7 +124,7 @@ describe('handleCommand', () => {
     await handleCommand('capture-selection', undefined, fakeOutbox().outbox, () => {});
 
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 12, allFrames: false }, files: ['/capture.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 12 }, files: ['/capture.js'] });
     expect(await loadDraft(PAGE_URL)).toBeDefined();
   });
 
