@@ -12,6 +12,8 @@ import { ACTIVE_MARKUP, HANDLER_FLAG, hostileHtml, hostileJsonLd, hostileMailto,
 
 // Inputs per extractor: 10,000 for text, 2,000 for whole pages, which take about ten times as
 // long each in happy-dom. PROPERTY_RUNS sets one number for all of them.
+// NOTE: 10,000 page inputs per extractor ran this worker out of heap (happy-dom keeps every
+// parsed document alive), so the page extractors get 2,000 until documents are released.
 const TEXT_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 10_000);
 const PAGE_RUNS = Number(process.env['PROPERTY_RUNS'] ?? 2_000);
 const TIMEOUT_MS = 120_000;
