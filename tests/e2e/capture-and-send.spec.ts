@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { createHash } from 'node:crypto';
-import { clickContextMenu, configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, SANDBOX_KEY, tabIdOf, test } from './fixtures';
+import { clickContextMenu, configureForSandbox, expect, waitForDraft, PopupPage, SAMPLE_ADDRESSES, SANDBOX_KEY, tabIdOf, test } from './fixtures';
 
 const SENDER_EMAIL = 'lotte.vandenberg@kanaalzicht-architecten.example';
 
@@ -101,6 +101,7 @@ test('context menu on a selection leads to the review and a send', async ({ cont
   const tabId = await tabIdOf(worker, page.url());
 
   await clickContextMenu(worker, tabId, { selectionText: 'ignored' });
+  await waitForDraft(worker, page.url());
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.field('Email')).toHaveValue('pieter.jansen@voorbeeld-advies.example');
@@ -122,6 +123,7 @@ test('context menu on a mailto link captures its address', async ({ context, wor
   const tabId = await tabIdOf(worker, page.url());
 
   await clickContextMenu(worker, tabId, { linkUrl: 'mailto:Noor%20Bakker%20%3Cnoor.bakker@voorbeeld-advies.example%3E?subject=Offerte' });
+  await waitForDraft(worker, page.url());
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.field('Email')).toHaveValue('noor.bakker@voorbeeld-advies.example');
@@ -150,6 +152,7 @@ test('context menu reads a selection inside a frame', async ({ context, worker, 
     frameId,
     selectionText: 'Groeten, Femke Visser Mobiel: 06 1234 5678 femke@visser-advies.example',
   });
+  await waitForDraft(worker, page.url());
 
   const popup = await PopupPage.open(context, extensionId, tabId);
   await expect(popup.field('Email')).toHaveValue('femke@visser-advies.example');

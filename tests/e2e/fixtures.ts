@@ -132,3 +132,18 @@ export async function clickContextMenu(worker: Worker, tabId: number, info: Part
     { tabId, info },
   );
 }
+
+/**
+ * Waits until the worker stored a draft for the page, as the context menu and the shortcut do
+ * before they open the review. A popup opened earlier would capture the page by itself.
+ */
+export async function waitForDraft(worker: Worker, pageUrl: string) {
+  await expect
+    .poll(() =>
+      worker.evaluate(async (pageUrl) => {
+        const { drafts } = await chrome.storage.local.get('drafts');
+        return Boolean((drafts as Record<string, unknown> | undefined)?.[pageUrl]);
+      }, pageUrl),
+    )
+    .toBe(true);
+}
