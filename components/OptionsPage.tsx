@@ -323,8 +323,8 @@ function validateSettings(values: Settings): SettingsErrors {
   const baseUrl = checkBaseUrl(values.baseUrl);
   if (!baseUrl.ok) errors.baseUrl = t(baseUrl.reason === 'insecure' ? 'baseUrlInsecure' : 'baseUrlInvalid');
   if (values.defaultCountry && !isCountryCode(values.defaultCountry)) errors.defaultCountry = t('errorInvalidCountry');
-  if (values.externalIdPrefix.length > 32) errors.externalIdPrefix = t('errorTooLong');
-  if (values.organizationIdPrefix.length > 32) errors.organizationIdPrefix = t('errorTooLong');
+  if (values.externalIdPrefix.length > 32) errors.externalIdPrefix = t('errorTooLongMax', '32');
+  if (values.organizationIdPrefix.length > 32) errors.organizationIdPrefix = t('errorTooLongMax', '32');
   if (!isWholeNumberIn(values.historyRetentionDays, 1, 3650)) errors.historyRetentionDays = t('errorInvalidNumber', '3650');
   if (!isWholeNumberIn(values.requestTimeoutSeconds, 1, 300)) errors.requestTimeoutSeconds = t('errorInvalidNumber', '300');
   return errors;

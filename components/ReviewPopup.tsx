@@ -237,7 +237,7 @@ function DraftForm({ draft, settings, notice, captureFailure, onSent, onQueued, 
       .flatMap(([, messages]) => messages);
     if (serverMessages.length > 0) return serverMessages.join(' ');
     const error = visibleError(check.errors, field, values, attempted);
-    return error ? fieldErrorText(error) : undefined;
+    return error ? fieldErrorText(error, field) : undefined;
   };
 
   const field = (name: FieldName, extra: Partial<Parameters<typeof FormField>[0]> = {}) => (

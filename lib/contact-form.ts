@@ -71,7 +71,8 @@ export function emptyFormValues(): FormValues {
 
 const emailSchema = z.email();
 
-const MAX_LENGTHS: Partial<Record<FormField, number>> = {
+/** Maximum characters per form field, where Thalamus or the form sets one. */
+export const MAX_LENGTHS: Partial<Record<FormField, number>> = {
   name: 255,
   address: 255,
   zip: 32,

@@ -1,4 +1,5 @@
-import type { FieldError, FormField } from './contact-form';
+import { MAX_LENGTHS, type FieldError, type FormField } from './contact-form';
+import { formatCount } from './format';
 import type { CaptureFailure } from './capture-tab';
 import type { SourceKind, Provenance } from './capture';
 import { t, type MessageKey } from './i18n';
@@ -77,7 +78,9 @@ const FIELD_ERROR_KEYS: Record<FieldError, MessageKey> = {
   'too-long': 'errorTooLong',
 };
 
-export function fieldErrorText(error: FieldError): string {
+export function fieldErrorText(error: FieldError, field?: FormField): string {
+  const max = field === undefined ? undefined : MAX_LENGTHS[field];
+  if (error === 'too-long' && max !== undefined) return t('errorTooLongMax', formatCount(max));
   return t(FIELD_ERROR_KEYS[error]);
 }
 
