@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Output folder of `wxt build --mode test`: the production manifest plus loopback host access. */
@@ -18,6 +19,11 @@ export interface LaunchOptions {
 
 /** Launches Chromium with the unpacked extension loaded. */
 export function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install -y chromium chromium-l10n) or set CHROMIUM_PATH to its executable.`,
+    );
+  }
   const extensionDir = options.extensionDir ?? TEST_BUILD_DIR;
   const language = options.language ?? 'en-US';
   return chromium.launchPersistentContext(options.userDataDir, {
