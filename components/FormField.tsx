@@ -18,7 +18,7 @@ export interface FormFieldProps {
 }
 
 /**
- * One labelled input of the review form, with where its value came from, other values found
+ * Renders one labelled input of the review form, with the value's source, other values found
  * on the page, and its validation message. Page text is only ever rendered as text.
  */
 export function FormField(props: FormFieldProps) {

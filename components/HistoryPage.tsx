@@ -10,7 +10,7 @@ import { Notice } from './Notice';
 
 type Message = { tone: 'success' | 'error' | 'info'; text: string };
 
-/** The contacts Thalamus confirmed, newest first, with search, resend, export and clear. */
+/** Renders the contacts Thalamus confirmed, newest first, with search, resend, export and clear. */
 export function HistoryPage() {
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
   const [query, setQuery] = useState('');

@@ -5,7 +5,7 @@ export interface NoticeProps {
   children: ComponentChildren;
 }
 
-/** A status message that screen readers announce; errors interrupt, the rest wait their turn. */
+/** Renders a status message that screen readers announce. Errors interrupt, other notices wait their turn. */
 export function Notice({ tone, children }: NoticeProps) {
   return (
     <div

@@ -187,7 +187,7 @@ function SettingsSection() {
       return;
     }
 
-    // Called before any other await, so the browser still sees the click that asked for it.
+    // Called before any other await, so the browser still counts the click as the user gesture it requires.
     const granted = await browser.permissions.request({ origins: [`${baseUrl.origin}/*`] });
     if (!granted) {
       setMessage({ tone: 'error', text: t('optionsPermissionDenied', baseUrl.origin) });

@@ -1,6 +1,6 @@
 /**
- * Global of the extension's isolated world through which the worker tells the capture script
- * what to read. Pages cannot see or set globals of that world. Kept in a module of its own so
+ * Global of the extension's isolated world through which the worker passes the capture script
+ * what to read. Pages cannot see or set globals of that world. It is in a module of its own so
  * the capture script does not bundle the code that injects it.
  */
 export const CAPTURE_REQUEST_GLOBAL = '__sendToThalamusCaptureRequest';

@@ -38,16 +38,10 @@ export type Draft = z.infer<typeof draftSchema>;
 /** Labels for the comment lines, in the user's language. */
 export type CommentLabels = Record<'organization' | 'jobTitle' | 'website' | 'linkedin' | 'capturedFrom', string>;
 
-/** Capture fields that map one to one onto a form field. */
-const DIRECT_FIELDS: ReadonlyArray<CaptureField & FormField> = [
-  'name',
-  'email',
-  'phone',
-  'address',
-  'zip',
-  'city',
-  'country',
-];
+/** Capture fields that map one to one onto a form field of the same name. */
+const DIRECT_FIELDS = CAPTURE_FIELDS.filter((field): field is CaptureField & FormField =>
+  (FORM_FIELDS as readonly string[]).includes(field),
+);
 
 export async function createDraft(
   capture: Capture,

@@ -1,7 +1,7 @@
 /**
  * External ids for contacts. Thalamus upserts by the partner's own external id and cannot be
- * searched, so the same person must always get the same id, on any machine: the id is a hash
- * of the person's most stable identifier, and nothing about the browser or the time.
+ * searched, so the same person must always get the same id, on any machine. The id is therefore
+ * a hash of the person's most stable identifier and of nothing about the browser or the time.
  *
  * Rule, first match wins:
  * 1. the email address, trimmed and lower-cased;

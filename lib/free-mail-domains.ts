@@ -1,5 +1,5 @@
 /**
- * Mail domains of free and consumer mail providers. An address at one of these says nothing
+ * Mail domains of free and consumer mail providers. An address at one of these tells nothing
  * about the person's organization, so no organization is derived from it. Lower case.
  */
 export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([

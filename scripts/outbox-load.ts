@@ -27,7 +27,7 @@ export async function fillOutbox(worker: Worker, count: number): Promise<string[
 
 /** Makes the worker drain the outbox, through the same message the popup's "Retry now" sends. */
 export async function startDrain(context: BrowserContext, worker: Worker, itemId: string) {
-  // The worker only answers extension pages, so the request comes from an extension page.
+  // The worker handles messages from extension pages only, so the request is sent from one.
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);

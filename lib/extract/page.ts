@@ -85,7 +85,7 @@ export function extractPage(document: Document, url: string, structured: Extract
   return results;
 }
 
-/** The nearest ancestor of the heading that holds contact links, below `main`. */
+/** The nearest ancestor of the heading that contains contact links, below `main`. */
 function contactContainer(heading: Element, main: Element): Element | undefined {
   let current: Element | null = heading.parentElement;
   for (let depth = 0; current && depth < 5; depth++) {

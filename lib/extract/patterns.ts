@@ -43,7 +43,7 @@ export function normalizeEmail(raw: string): string | null {
 
 const NO_REPLY_PATTERN = /^(?:no-?reply|do-?not-?reply|noreply|notifications?|mailer-daemon|bounce)/i;
 
-/** Tells whether an address is a relay or robot mailbox that nobody reads. */
+/** Tells whether an address is a relay or robot mailbox that no person reads. */
 export function isNoReplyEmail(email: string): boolean {
   const local = email.split('@')[0] ?? '';
   return NO_REPLY_PATTERN.test(local);

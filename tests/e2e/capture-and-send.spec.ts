@@ -4,7 +4,7 @@ import { clickContextMenu, configureForSandbox, expect, waitForDraft, PopupPage,
 
 const SENDER_EMAIL = 'lotte.vandenberg@kanaalzicht-architecten.example';
 
-/** The documented external id rule, recomputed independently of the extension's code. */
+/** Computes the documented external id independently of the extension's code. */
 function expectedExternalId(email: string, prefix = 'C-') {
   return prefix + createHash('sha256').update(`email:${email.toLowerCase()}`).digest('hex').slice(0, 16);
 }

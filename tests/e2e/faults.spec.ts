@@ -21,7 +21,7 @@ interface FaultCase {
   fault: FaultRule | 'refused';
   /** Whether the outbox retries it by itself. */
   transient: boolean;
-  /** What the user is told. */
+  /** Message shown to the user. */
   message: RegExp;
 }
 

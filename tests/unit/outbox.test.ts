@@ -142,7 +142,7 @@ describe('Outbox.drain', () => {
     expect(harness.stored()).toHaveLength(1);
   });
 
-  it('stops at a passing failure instead of hitting a down server for every item', async () => {
+  it('stops a round at a passing failure', async () => {
     const harness = setup([failure({ kind: 'network' }), failure({ kind: 'network' }), failure({ kind: 'server', status: 502 })]);
     await harness.outbox.submit(contact('C-1'));
     await harness.outbox.submit(contact('C-2'));
