@@ -24,8 +24,10 @@ export function elementText(root: Node, options: TextOptions = {}): string {
   let length = 0;
   let stopped = false;
 
-  const walk = (node: Node): void => {
-    if (stopped || length > maxLength) return;
+  // Reads each node, then its children, then closes its block, without recursion, so that any
+  // nesting depth is safe. A `null` entry closes the block of the element read before its
+  // children.
+  const enter = (node: Node, pending: Array<Node | null>): void => {
     if (node.nodeType === 3) {
       const text = (node.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' ');
       chunks.push(text);
@@ -49,9 +51,11 @@ export function elementText(root: Node, options: TextOptions = {}): string {
       return;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) softBreak();
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
-    if (block) softBreak();
+    if (block) {
+      softBreak();
+      pending.push(null);
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
   };
   // A block boundary starts a new line but never adds an empty one; only <br> does.
   const softBreak = (): void => {
@@ -62,7 +66,12 @@ export function elementText(root: Node, options: TextOptions = {}): string {
     }
     chunks.push('\n');
   };
-  walk(root);
+  const pending: Array<Node | null> = [root];
+  while (pending.length > 0 && !stopped && length <= maxLength) {
+    const node = pending.pop();
+    if (node === null) softBreak();
+    else if (node) enter(node, pending);
+  }
 
   return chunks
     .join('')

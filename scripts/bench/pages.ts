@@ -11,7 +11,9 @@ const SAMPLES_DIR = resolve(import.meta.dirname, '../sandbox/pages');
 export function largeGmailThread(targetBytes = 2_000_000): string {
   const sample = readFileSync(resolve(SAMPLES_DIR, 'gmail.html'), 'utf8');
   const quoteStart = sample.indexOf('<div class="gmail_quote gmail_quote_container">');
-  const quoteEnd = sample.indexOf('</blockquote>', quoteStart) + '</blockquote>'.length;
+  // The copy ends with the quote container's own closing tag, so copies follow one another
+  // instead of nesting.
+  const quoteEnd = sample.indexOf('</div>', sample.indexOf('</blockquote>', quoteStart)) + '</div>'.length;
   if (quoteStart < 0 || quoteEnd < quoteStart) throw new Error('gmail.html no longer has the quoted reply that the benchmark copies.');
   const quoted = sample.slice(quoteStart, quoteEnd);
 

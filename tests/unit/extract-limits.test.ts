@@ -9,7 +9,7 @@ function parse(html: string): Document {
 
 const SMALL: ExtractionLimits = {
   ...EXTRACTION_LIMITS,
-  maxNodes: 50,
+  maxElements: 50,
   maxDepth: 5,
   maxTextLength: 200,
   maxLinks: 3,
@@ -28,14 +28,14 @@ describe('boundDocument', () => {
     expect(bounded.document).toBe(page);
   });
 
-  it('stops reading at the node limit', () => {
+  it('stops reading at the element limit', () => {
     const page = parse(`<main>${'<p>x</p>'.repeat(100)}</main>`);
 
     const bounded = boundDocument(page, SMALL);
 
     expect(bounded.truncated).toBe(true);
     expect(bounded.document).not.toBe(page);
-    expect(bounded.document.querySelectorAll('*').length).toBeLessThanOrEqual(SMALL.maxNodes);
+    expect(bounded.document.querySelectorAll('*').length).toBeLessThanOrEqual(SMALL.maxElements);
   });
 
   it('keeps only the first links as links', () => {
@@ -57,14 +57,35 @@ describe('boundDocument', () => {
     expect(bounded.document.body.textContent).toHaveLength(SMALL.maxTextLength);
   });
 
-  it('reads content below the depth limit at the last level', () => {
-    const page = parse(`${'<div>'.repeat(20)}<span>jan@example.org</span>${'</div>'.repeat(20)}`);
+  it('drops text after the element limit', () => {
+    const page = parse(`<p>jan@example.org</p>${'<i>x</i>'.repeat(60)}<p>piet@example.org</p>`);
+
+    const bounded = boundDocument(page, SMALL);
+
+    expect(bounded.document.body.textContent).toContain('jan@example.org');
+    expect(bounded.document.body.textContent).not.toContain('piet@example.org');
+  });
+
+  it('flattens deep content in a copy', () => {
+    const page = parse(`${'<div>'.repeat(20)}<span>jan@example.org</span>${'</div>'.repeat(20)}${'<i>x</i>'.repeat(60)}`);
 
     const bounded = boundDocument(page, SMALL);
 
     expect(bounded.truncated).toBe(true);
     expect(maxDepth(bounded.document.documentElement)).toBeLessThanOrEqual(SMALL.maxDepth + 1);
     expect(bounded.document.body.textContent).toContain('jan@example.org');
+  });
+
+  it('reads a deep page unchanged', () => {
+    const page = parse(`${'<div>'.repeat(20)}Jan${'</div>'.repeat(20)}`);
+
+    expect(boundDocument(page, SMALL).truncated).toBe(false);
+  });
+
+  it('counts neither script nor style text against the text limit', () => {
+    const page = parse(`<script>${'x'.repeat(500)}</script><style>${'y'.repeat(500)}</style><p>Jan</p>`);
+
+    expect(boundDocument(page, SMALL).truncated).toBe(false);
   });
 
   it('leaves out JSON-LD blocks past the count, length or depth limit', () => {
@@ -116,13 +137,27 @@ describe('jsonDeeperThan', () => {
 
 describe('extraction limits', () => {
   it('marks a page over the limits as truncated and still reads it', () => {
-    const page = parse(`${'<div>'.repeat(EXTRACTION_LIMITS.maxDepth + 50)}<a href="mailto:jan@example.org">Jan</a>${'</div>'.repeat(EXTRACTION_LIMITS.maxDepth + 50)}`);
+    const links = Array.from({ length: EXTRACTION_LIMITS.maxLinks + 1 }, (_, i) => `<a href="#${i}">${i}</a>`).join('');
+    const page = parse(`<p><a href="mailto:jan@example.org">Jan</a></p>${links}`);
 
     const capture = extractFromDocument(page, 'https://example.org/');
 
     expect(capture.truncated).toBe(true);
     expect(capture.fields.email?.value).toBe('jan@example.org');
     expect(captureSchema.safeParse(capture).success).toBe(true);
+  });
+
+  it('flattens a page too deep for happy-dom', () => {
+    const page = parse('<main></main>');
+    let parent: Element = page.querySelector('main')!;
+    for (let level = 0; level < EXTRACTION_LIMITS.maxDepth * 20; level++) parent = parent.appendChild(page.createElement('div'));
+    parent.append('Jan Jansen ');
+    parent.appendChild(page.createElement('a')).setAttribute('href', 'mailto:jan@example.org');
+
+    const capture = extractFromDocument(page, 'https://example.org/');
+
+    expect(capture.truncated).toBe(true);
+    expect(capture.fields.email?.value).toBe('jan@example.org');
   });
 
   it('leaves an ordinary page unmarked', () => {
