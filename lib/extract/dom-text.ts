@@ -7,13 +7,21 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS', 'INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'CODE']);
 
+// Reads that `elementText` cut short at their `maxLength`, counted since the module loaded.
+let cutReads = 0;
+
+/** Returns how many text reads have been cut short so far; compare two values to see a cut. */
+export function textReadsCut(): number {
+  return cutReads;
+}
+
 /** Options for `elementText`. */
 export interface TextOptions {
   /** Elements (and their subtrees) to leave out, such as quoted replies. */
   skip?: (element: Element) => boolean;
   /** An element at which reading stops, such as Outlook's reply header. */
   stopAt?: (element: Element) => boolean;
-  /** Maximum number of characters to read. */
+  /** Maximum number of characters to read; a longer text is cut and counted by `textReadsCut`. */
   maxLength?: number;
 }
 
@@ -23,15 +31,19 @@ export function elementText(root: Node, options: TextOptions = {}): string {
   const chunks: string[] = [];
   let length = 0;
   let stopped = false;
+  let cut = false;
 
   // Reads each node, then its children, then closes its block, without recursion, so that any
   // nesting depth is safe. A `null` entry closes the block of the element read before its
   // children.
   const enter = (node: Node, pending: Array<Node | null>): void => {
     if (node.nodeType === 3) {
-      const text = (node.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' ');
+      const value = node.nodeValue ?? '';
+      const allowed = maxLength - length;
+      const text = value.slice(0, allowed).replace(/[\s\u00a0]+/g, ' ');
       chunks.push(text);
       length += text.length;
+      cut = value.length > allowed;
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -67,11 +79,12 @@ export function elementText(root: Node, options: TextOptions = {}): string {
     chunks.push('\n');
   };
   const pending: Array<Node | null> = [root];
-  while (pending.length > 0 && !stopped && length <= maxLength) {
+  while (pending.length > 0 && !stopped && !cut) {
     const node = pending.pop();
     if (node === null) softBreak();
     else if (node) enter(node, pending);
   }
+  if (cut) cutReads++;
 
   return chunks
     .join('')

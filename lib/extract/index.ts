@@ -1,6 +1,7 @@
 import type { Capture } from '../capture';
 import { safely, FieldCollector, type ExtractorResult } from './candidates';
 import { countryForLanguage } from './country';
+import { textReadsCut } from './dom-text';
 import { extractHCard } from './hcard';
 import { extractJsonLd } from './jsonld';
 import { boundDocument, boundText, EXTRACTION_LIMITS } from './limits';
@@ -38,8 +39,10 @@ export function extractFromDocument(page: Document, url: string, options: Extrac
     return markTruncated(safeMerge(url, title, results), selection.truncated);
   }
 
+  const cutBefore = textReadsCut();
   const bounded = safely(() => boundDocument(page), { document: page, truncated: false });
-  return markTruncated(extractFromBoundedDocument(bounded.document, url, title, options), bounded.truncated);
+  const capture = extractFromBoundedDocument(bounded.document, url, title, options);
+  return markTruncated(capture, bounded.truncated || textReadsCut() > cutBefore);
 }
 
 function extractFromBoundedDocument(document: Document, url: string, title: string | undefined, options: ExtractOptions): Capture {
