@@ -6,6 +6,9 @@ import { deriveExternalId } from './external-id';
 import { deriveOrganizationId } from './organization';
 import type { Settings } from './settings';
 
+/** Characters of an unread selection kept; the extractor reads no more of a selection. */
+export const MAX_UNREAD_SELECTION_LENGTH = 100_000;
+
 /**
  * A draft is the contact under review: what was captured from a page, and the form values the
  * user sees and edits. Drafts are kept per page until they are sent or discarded, so closing
@@ -31,6 +34,11 @@ export const draftSchema = z.object({
    * page. The form then no longer shows where the main capture's values came from.
    */
   personIndex: z.optional(z.number()),
+  /**
+   * Text the user selected where the capture found nothing, such as a page that cannot be
+   * scripted or a canvas editor. The worker has no extractor, so the popup reads it on opening.
+   */
+  unreadSelection: z.optional(z.string().check(z.maxLength(MAX_UNREAD_SELECTION_LENGTH))),
 });
 
 export type Draft = z.infer<typeof draftSchema>;

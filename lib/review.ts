@@ -27,6 +27,7 @@ export async function startReview(tabId: number | undefined): Promise<ReviewStar
 
   const settings = await loadSettings();
   const stored = await loadDraft(tab.url);
+  if (stored?.unreadSelection) return readSelection(stored, stored.unreadSelection, settings);
   if (stored) return { kind: 'draft', draft: stored, settings, restored: true };
 
   return captureNewDraft(tab.id, tab.url, tab.title, settings);
@@ -58,6 +59,18 @@ async function captureNewDraft(
     restored: false,
     captureFailure: outcome.ok ? undefined : outcome.reason,
   };
+}
+
+/**
+ * Extracts the contact from a selection the worker could not read and replaces the draft. The
+ * popup loads the extractor only here, not on every opening.
+ */
+async function readSelection(stored: Draft, selection: string, settings: Settings): Promise<ReviewStart> {
+  const { extractFromText } = await import('./extract');
+  const capture = extractFromText(selection, stored.pageUrl);
+  const draft = await createDraft({ ...capture, url: stored.pageUrl, title: stored.pageTitle }, settings, commentLabels());
+  await saveDraft(draft);
+  return { kind: 'draft', draft, settings, restored: false };
 }
 
 async function findTab(tabId: number | undefined) {

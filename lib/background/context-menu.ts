@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Capture } from '../capture';
 import { captureTab } from '../capture-tab';
 import { checkForm, keepE164, type SendRequest } from '../contact-form';
-import { createDraft, saveDraft } from '../draft';
+import { createDraft, MAX_UNREAD_SELECTION_LENGTH, saveDraft } from '../draft';
 import { loadHistory, withoutKnownOrganization } from '../history';
 import { t } from '../i18n';
 import type { Outbox } from '../outbox/outbox';
@@ -38,20 +38,22 @@ export async function handleContextMenuClick(
 ): Promise<void> {
   if (info.menuItemId !== MENU_ITEM_ID || tab?.id === undefined || !tab.url) return;
 
-  const capture = await captureForMenu(info, tab.id, tab.url, log);
-  await reviewOrSendCapture({ id: tab.id, url: tab.url, title: tab.title }, capture, outbox, log);
+  const { capture, unreadSelection } = await captureForMenu(info, tab.id, tab.url, log);
+  await reviewOrSendCapture({ id: tab.id, url: tab.url, title: tab.title }, capture, outbox, log, unreadSelection);
 }
 
 /**
  * Stores the capture as the draft for the tab's page and opens the review popup on it. When the
  * user turned review off, it sends the contact through the outbox instead and reports the
- * outcome in a notification.
+ * outcome in a notification. A selection the capture could not read always goes to the review,
+ * where the popup reads it.
  */
 export async function reviewOrSendCapture(
   tab: { id: number; url: string; title?: string },
   capture: Capture,
   outbox: Outbox,
   log: (line: string) => void,
+  unreadSelection?: string,
 ): Promise<void> {
   const settings = await loadSettings();
   const draft = await createDraft(
@@ -59,8 +61,9 @@ export async function reviewOrSendCapture(
     settings,
     commentLabels(),
   );
+  if (unreadSelection) draft.unreadSelection = unreadSelection;
 
-  if (!settings.reviewBeforeSending) {
+  if (!settings.reviewBeforeSending && !unreadSelection) {
     // The capture script already wrote phone numbers in E.164, so the worker needs no
     // numbering plans to check them.
     const check = checkForm(draft.values, {
@@ -100,15 +103,19 @@ async function captureForMenu(
   tabId: number,
   pageUrl: string,
   log: (line: string) => void,
-): Promise<Capture> {
+): Promise<{ capture: Capture; unreadSelection?: string }> {
   const linkUrl = info.linkUrl?.toLowerCase().startsWith('mailto:') ? info.linkUrl : undefined;
   const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId });
-  if (outcome.ok) return outcome.capture;
+  if (!outcome.ok) log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
 
-  // NOTE: where the page cannot be scripted, the selection is lost too, because the worker
-  // bundles no extractor of its own. The review then opens empty for the user to fill in.
-  log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
-  return { url: pageUrl, fields: {} };
+  // The click carries the selected text (`selectionText`) also where no script may run or where
+  // the DOM holds no selection, as in editors that draw text on a canvas. When the page gave
+  // nothing, the popup reads that text instead.
+  // NOTE: the browser's PDF viewer is expected to work the same way, but no test covers it.
+  const selection = linkUrl ? '' : (info.selectionText ?? '').trim().slice(0, MAX_UNREAD_SELECTION_LENGTH);
+  const capture = outcome.ok ? outcome.capture : { url: pageUrl, fields: {} };
+  if (!selection || Object.keys(capture.fields).length > 0) return { capture };
+  return { capture, unreadSelection: selection };
 }
 
 /**

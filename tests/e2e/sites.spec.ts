@@ -1,4 +1,4 @@
-import { configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, tabIdOf, test } from './fixtures';
+import { clickContextMenu, configureForSandbox, expect, PopupPage, SAMPLE_ADDRESSES, tabIdOf, test, waitForDraft } from './fixtures';
 
 test('popup captures the Outlook sender in natural order', async ({ context, worker, extensionId, sandbox }) => {
   await configureForSandbox(worker, sandbox);
@@ -46,4 +46,23 @@ test('popup switches to another person in the thread', async ({ context, worker,
   await popup.send();
   await expect(popup.page.getByText('Created in Thalamus')).toBeVisible();
   expect(sandbox.contacts()[0]?.email).toBe(switchedEmail);
+});
+
+test('popup reads a selection the page does not hold', async ({ context, worker, extensionId, sandbox }) => {
+  // Editors that draw text on a canvas, and the PDF viewer, keep the selection out of the DOM,
+  // but the browser still passes its text with the menu click.
+  await configureForSandbox(worker, sandbox);
+  const url = `${sandbox.url}/canvas-editor.html`;
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Offerte</title><canvas width="600" height="400"></canvas>' }));
+  const editor = await context.newPage();
+  await editor.goto(url);
+  const tabId = await tabIdOf(worker, url);
+
+  await clickContextMenu(worker, tabId, { selectionText: 'Met vriendelijke groet,\n\nJan Jansen\njan@bouwbedrijfjansen.example\n+31 20 794 3150' });
+  await waitForDraft(worker, url);
+  const popup = await PopupPage.open(context, extensionId, tabId);
+
+  await expect(popup.field('Name')).toHaveValue('Jan Jansen');
+  await expect(popup.field('Email')).toHaveValue('jan@bouwbedrijfjansen.example');
+  await expect(popup.field('Phone')).toHaveValue('+31207943150');
 });
