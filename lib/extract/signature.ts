@@ -43,24 +43,33 @@ export function isClosingLine(text: string): boolean {
   return CLOSING.test(line);
 }
 
-/** Name written on the closing line itself: "Groetjes, Marloes" or "Best, Jan". */
+// Closings abbreviated so often that a space alone ends them: "Mvg Piet", "Gr Jan".
+const CLOSING_ABBREVIATION = /^(?:gr|grt|mvg|m\.v\.g|vg|lg|mfg|bg)\.?$/iu;
+
+/** Name written on the closing line itself: "Groetjes, Marloes", "Best, Jan" or "Gr. Jan". */
 function nameAfterClosing(text: string): string | undefined {
-  const match = /^(.+?)[,!]\s+(\S.*)$/u.exec(text.trim());
-  if (!match?.[1] || !match[2]) return undefined;
-  if (!isClosingLine(match[1])) return undefined;
-  const name = cleanName(match[2]);
-  return looksLikePersonName(name, { allowSingleWord: true }) ? name : undefined;
+  const line = text.trim();
+  for (const separator of line.matchAll(/[,!.]*\s+/gu)) {
+    const closing = line.slice(0, separator.index);
+    const punctuated = /[,!.]/.test(separator[0]);
+    if (!isClosingLine(closing) || (!punctuated && !CLOSING_ABBREVIATION.test(closing))) continue;
+    const name = cleanName(line.slice(separator.index + separator[0].length));
+    return looksLikePersonName(name, { allowSingleWord: true }) ? name : undefined;
+  }
+  return undefined;
 }
 
 /**
  * Finds the signature block of a message: the lines after the last closing formula, or, when
- * there is none, the short lines at the bottom below the last paragraph of prose.
+ * there is none, the short lines at the bottom below the last paragraph of prose. A closing
+ * that carries the name ("Mvg, Piet") counts even on the last line.
  */
 export function findSignatureBlock(lines: Line[]): { block: Line[]; closingName?: string; closingLine?: number } {
   let closingIndex = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i]?.text ?? '';
-    if ((isClosingLine(text) || nameAfterClosing(text)) && lines.slice(i + 1).some((line) => line.text.trim())) {
+    const hasLinesBelow = lines.slice(i + 1).some((line) => line.text.trim());
+    if ((isClosingLine(text) && hasLinesBelow) || nameAfterClosing(text)) {
       closingIndex = i;
       break;
     }
