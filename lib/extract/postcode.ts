@@ -1,8 +1,10 @@
+import { isBelgianLocality } from './belgian-cities';
+
 /** Postcode and city found in one part of an address line. */
 export interface Locality {
   zip?: string;
   city?: string;
-  /** Country the postcode format proves (NL, GB) or a letter prefix such as "D-" names. */
+  /** Country the postcode format proves (NL, GB), a letter prefix such as "D-" names, or a known Belgian city implies. */
   country?: string;
   /** Countries whose postcodes have this format, when the format alone does not decide. */
   possibleCountries?: string[];
@@ -45,7 +47,9 @@ export function parseLocality(part: string): Locality | null {
   match = FOUR_DIGITS.exec(text);
   if (match && validCity(match[3])) {
     const prefixed = match[1] ? LETTER_PREFIX[match[1]] : undefined;
-    return { zip: match[2], city: cleanCity(match[3]), country: prefixed, possibleCountries: ['BE', 'CH', 'AT', 'LU', 'DK', 'NO'] };
+    const city = cleanCity(match[3]);
+    const belgian = Boolean(match[2] && city && isBelgianLocality(match[2], city));
+    return { zip: match[2], city, country: prefixed ?? (belgian ? 'BE' : undefined), possibleCountries: ['BE', 'CH', 'AT', 'LU', 'DK', 'NO'] };
   }
   match = US_STYLE.exec(text);
   if (match && validCity(match[1])) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureValues } from '../../lib/capture';
-import { extractFromText } from '../../lib/extract';
+import { extractFromDocument, extractFromText } from '../../lib/extract';
+import { parseLocality } from '../../lib/extract/postcode';
 
 const URL = 'https://mail.google.com/mail/u/0/#inbox/abc';
 
@@ -50,5 +51,67 @@ describe('sign-off abbreviations', () => {
     const capture = extractFromText('Hoi Mark,\n\nTot morgen!\n\nGroeten uit Amsterdam', URL);
 
     expect(capture.fields.name?.value).not.toMatch(/Amsterdam/);
+  });
+});
+
+describe('phone country from the signature address', () => {
+  function signature(addressLines: string[], phoneLine: string): string {
+    return ['Dag Sarah,', '', 'Bedankt voor de snelle reactie.', '', 'Met vriendelijke groeten,', 'Wouter Peeters', 'Peeters Schrijnwerk', ...addressLines, phoneLine].join('\n');
+  }
+
+  it.each([
+    [['Lange Lobroekstraat 12', '2060 Antwerpen']],
+    [['Kerkstraat 3, 1000 Brussel']],
+    [['Rue Haute 8', '1000 Bruxelles']],
+    [['Veldstraat 40', '9000 Gent']],
+    [['Kerkstraat 3', '9990 Maldegem', 'België']],
+    [['Kerkstraat 3', '9991 Adegem', 'Belgium']],
+  ])('reads a national mobile number as Belgian below %j', (addressLines) => {
+    const capture = extractFromText(signature(addressLines, 'GSM: 0475 12 34 56'), URL);
+
+    expect(capture.fields.phone?.value).toBe('+32475123456');
+    expect(capture.fields.country?.value).toBe('BE');
+  });
+
+  it('keeps a Dutch address Dutch', () => {
+    const capture = extractFromText(signature(['Kerkstraat 3', '1012 AB Amsterdam'], 'Tel: 0475 12 34 56'), URL);
+
+    expect(capture.fields.phone?.value).toBe('+31475123456');
+    expect(capture.fields.country?.value).toBe('NL');
+  });
+
+  it('reads a Dutch mobile number below a Belgian address', () => {
+    const capture = extractFromText(signature(['Lange Lobroekstraat 12', '2060 Antwerpen'], 'Mobiel: 06 12 34 56 78'), URL);
+
+    expect(capture.fields.phone?.value).toBe('+31612345678');
+    expect(capture.fields.country?.value).toBe('BE');
+  });
+
+  it('reads a Belgian number on a page without a language', () => {
+    const document = new DOMParser().parseFromString(
+      '<html><body><main><h1>Contact</h1><p>Lange Lobroekstraat 12<br>2060 Antwerpen</p><p>GSM: 0475 12 34 56</p><p>E-mail: <a href="mailto:info@peeters-schrijnwerk.example">info@peeters-schrijnwerk.example</a></p></main></body></html>',
+      'text/html',
+    );
+
+    const capture = extractFromDocument(document, 'https://www.peeters-schrijnwerk.example/contact');
+
+    expect(capture.fields.phone?.value).toBe('+32475123456');
+    expect(capture.fields.country?.value).toBe('BE');
+  });
+});
+
+describe('parseLocality Belgian cities', () => {
+  it.each([
+    ['2000 Antwerpen', 'BE'],
+    ['1000 Brussel', 'BE'],
+    ['4000 Liège', 'BE'],
+    ['4000 Liege', 'BE'],
+    ['9100 Sint-Niklaas', 'BE'],
+    ['1012 AB Amsterdam', 'NL'],
+    ['1000 Lausanne', undefined],
+    ['5751 Deurne', undefined],
+    ['5003 Bergen', undefined],
+  ])('gives "%s" the country %s', (text, country) => {
+    expect(parseLocality(text)?.country).toBe(country);
   });
 });
