@@ -41,12 +41,52 @@ export function splitMessage(text: string): MessageSplit {
     }
   }
   // A selection of only a quoted message: unquote it and read it as the latest message.
-  const hasContent = (part: Line[]) => part.some((line) => line.text.trim() !== '');
-  if (!hasContent(lines.slice(0, cut)) && lines.every((line) => !line.text.trim() || /^\s*>/.test(line.text))) {
+  if (!hasContent(lines.slice(0, cut)) && lines.every((line) => !line.text.trim() || isQuotedLine(line))) {
     return { latest: lines.map((line) => ({ ...line, text: line.text.replace(/^\s*(?:>\s?)+/, '') })), quoted: [], parties: [] };
   }
+  const bottomPosted = splitBottomPosted(lines);
+  if (bottomPosted) return bottomPosted;
   const quoted = lines.slice(cut);
   return { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
+}
+
+/**
+ * Splits a bottom-posted reply, where the quoted older mail comes first and the new message
+ * follows it. The new message is every unquoted line below the first quote block, so replies
+ * written between quotes count too, up to the next separator or quoted header.
+ */
+function splitBottomPosted(lines: Line[]): MessageSplit | undefined {
+  const firstQuoted = lines.findIndex(isQuotedLine);
+  if (firstQuoted < 0) return undefined;
+  const leading = lines.slice(0, firstQuoted).filter((line) => line.text.trim());
+  if (leading.length && !isAttribution(leading)) return undefined;
+
+  let replyStart = firstQuoted;
+  while (replyStart < lines.length && (isQuotedLine(lines[replyStart]) || !lines[replyStart]?.text.trim())) replyStart++;
+  let replyEnd = replyStart;
+  while (replyEnd < lines.length && (isQuotedLine(lines[replyEnd]) || !startsQuote(lines, replyEnd))) replyEnd++;
+
+  const reply = lines.slice(replyStart, replyEnd);
+  const latest = reply.filter((line) => !isQuotedLine(line));
+  if (!hasContent(latest)) return undefined;
+  const quoted = [...lines.slice(0, replyStart), ...reply.filter(isQuotedLine), ...lines.slice(replyEnd)];
+  return { latest, quoted, parties: parseParties(quoted) };
+}
+
+/** Tells whether lines are one attribution: "Lotte Verhoeven wrote:" or "On …, Name <…>" with "wrote:" below. */
+function isAttribution(lines: Line[]): boolean {
+  const [first, second] = lines.map((line) => line.text.trim());
+  if (!first || lines.length > 2) return false;
+  if (second === undefined) return ATTRIBUTION_END.test(first);
+  return ATTRIBUTION_START.test(first) && ATTRIBUTION_END.test(`${first} ${second}`);
+}
+
+function isQuotedLine(line: Line | undefined): boolean {
+  return /^\s*>/.test(line?.text ?? '');
+}
+
+function hasContent(lines: Line[]): boolean {
+  return lines.some((line) => line.text.trim() !== '');
 }
 
 function startsQuote(lines: Line[], index: number): boolean {

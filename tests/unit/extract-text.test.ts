@@ -115,3 +115,82 @@ describe('parseLocality Belgian cities', () => {
     expect(parseLocality(text)?.country).toBe(country);
   });
 });
+
+describe('bottom-posted replies', () => {
+  const quotedMessage = [
+    '> Hoi Daan,',
+    '>',
+    '> Kun je mij de tekeningen sturen?',
+    '>',
+    '> Groet,',
+    '> Lotte Verhoeven',
+    '> Verhoeven Architecten',
+    '> 06 12 34 56 78',
+  ];
+  const reply = ['Hoi Lotte,', '', 'Hierbij de tekeningen.', '', 'Met vriendelijke groet,', 'Daan Smit', 'Smit Bouwadvies B.V.', 'Tel: 020 123 45 67', 'daan@smitbouwadvies.example'];
+
+  it.each([
+    ['an attribution with address', ['Op ma 3 mrt 2025 om 09:12 schreef Lotte Verhoeven <lotte@verhoeven.example>:']],
+    ['a short attribution', ['Lotte Verhoeven wrote:']],
+    ['no attribution', []],
+  ])('reads the reply below the quote after %s', (_, attribution) => {
+    const text = [...attribution, ...quotedMessage, '', ...reply].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(captureValues(capture)).toEqual({
+      name: 'Daan Smit',
+      email: 'daan@smitbouwadvies.example',
+      phone: '+31201234567',
+      country: 'NL',
+      organization: 'Smit Bouwadvies B.V.',
+    });
+    expect(capture.fields.phone?.alternatives).toEqual([]);
+  });
+
+  it('lists the quoted sender as another person', () => {
+    const text = ['Op ma 3 mrt 2025 om 09:12 schreef Lotte Verhoeven <lotte@verhoeven.example>:', ...quotedMessage, '', ...reply].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.people).toEqual([{ name: 'Lotte Verhoeven', email: 'lotte@verhoeven.example' }]);
+  });
+
+  it('reads replies written between quotes', () => {
+    const text = [
+      'Lotte Verhoeven wrote:',
+      '> Kun je mij de tekeningen sturen?',
+      '',
+      'Ja, zie de bijlage.',
+      '',
+      '> En wanneer kom je langs?',
+      '',
+      'Donderdag om 10:00.',
+      '',
+      'Met vriendelijke groet,',
+      'Daan Smit',
+      'daan@smitbouwadvies.example',
+    ].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Daan Smit');
+    expect(capture.fields.email?.value).toBe('daan@smitbouwadvies.example');
+  });
+
+  it('still reads a selection of only quoted lines', () => {
+    const capture = extractFromText(quotedMessage.join('\n'), URL);
+
+    expect(capture.fields.name?.value).toBe('Lotte Verhoeven');
+    expect(capture.fields.phone?.value).toBe('+31612345678');
+  });
+
+  it('still reads a top-posted reply above the quote', () => {
+    const text = [...reply, '', 'Op ma 3 mrt 2025 om 09:12 schreef Lotte Verhoeven <lotte@verhoeven.example>:', ...quotedMessage].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Daan Smit');
+    expect(capture.fields.phone?.value).toBe('+31201234567');
+  });
+});
