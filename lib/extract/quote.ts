@@ -19,20 +19,34 @@ export interface MessageSplit {
   latest: Line[];
   quoted: Line[];
   parties: QuotedParty[];
+  /** Message below a forward separator that ends the latest message, split in turn. */
+  forwarded?: ForwardedMessage;
+}
+
+/** Forwarded message: the sender from its header block and its body. */
+export interface ForwardedMessage {
+  sender?: QuotedParty;
+  body: MessageSplit;
 }
 
 const ATTRIBUTION_START = /^\s*(?:On|Op|Am|Le|El|Il|Den|Em)\s.+/iu;
 const ATTRIBUTION_END = /(?:wrote|schreef|schrieb|a écrit|escribió|ha scritto|skrev|escreveu)(?:\s*:?|\s.*:)\s*$/iu;
-const SEPARATOR =
-  /^\s*(?:-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Originalnachricht|Message d'origine|Message d’origine|Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|_{10,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
+const REPLY_SEPARATOR =
+  /^\s*(?:-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Originalnachricht|Message d'origine|Message d’origine)\s*-{2,}|_{10,})\s*$/iu;
+const FORWARD_SEPARATOR =
+  /^\s*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
 const FROM_HEADER = /^\s*\*?(?:From|Van|Von|De|Da|Från|Fra)\s*\*?\s*:\s*(.+)$/iu;
 const TO_HEADER = /^\s*\*?(?:To|Aan|An|À|A|Para|Till|Til)\s*\*?\s*:\s*(.+)$/iu;
+const ADDRESS_LIST = /^\s*(?:[^<>,;]*<[^<>\s]+@[^<>\s]+>[\s,;]*|[^\s<>,;@]+@[^\s<>,;@]+[\s,;]*)+$/u;
 const OTHER_HEADER =
   /^\s*\*?(?:Sent|Date|Verzonden|Datum|Gesendet|Envoyé|Enviado|Inviato|Subject|Onderwerp|Betreff|Objet|Asunto|Oggetto|Cc|Kopie)\s*\*?\s*:/iu;
 
 /** Splits an e-mail text at the first quoted reply or forwarded message. */
 export function splitMessage(text: string): MessageSplit {
-  const lines = text.split(/\r\n|\r|\n/).map((line, index) => ({ text: line, number: index + 1 }));
+  return splitLines(text.split(/\r\n|\r|\n/).map((line, index) => ({ text: line, number: index + 1 })));
+}
+
+function splitLines(lines: Line[]): MessageSplit {
   let cut = lines.length;
   for (let i = 0; i < lines.length; i++) {
     if (startsQuote(lines, i)) {
@@ -47,7 +61,27 @@ export function splitMessage(text: string): MessageSplit {
   const bottomPosted = splitBottomPosted(lines);
   if (bottomPosted) return bottomPosted;
   const quoted = lines.slice(cut);
-  return { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
+  const split: MessageSplit = { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
+  if (FORWARD_SEPARATOR.test(lines[cut]?.text ?? '')) split.forwarded = readForwarded(lines.slice(cut + 1));
+  return split;
+}
+
+/** Reads the header block below a forward separator ("From:", "Date:", "To:" …) and splits the body after it. */
+function readForwarded(lines: Line[]): ForwardedMessage {
+  let bodyStart = 0;
+  let sender: QuotedParty | undefined;
+  while (bodyStart < lines.length) {
+    const text = lines[bodyStart]?.text ?? '';
+    const from = FROM_HEADER.exec(text);
+    if (from?.[1] && !sender) sender = { role: 'from', ...parseAddressee(from[1]) };
+    // A long "To:" list wraps onto lines that contain only addresses.
+    const isHeader = from || TO_HEADER.test(text) || OTHER_HEADER.test(text) || (sender && ADDRESS_LIST.test(text));
+    if (text.trim() && !isHeader) break;
+    bodyStart++;
+  }
+  const forwarded: ForwardedMessage = { body: splitLines(lines.slice(bodyStart)) };
+  if (sender) forwarded.sender = sender;
+  return forwarded;
 }
 
 /**
@@ -92,7 +126,7 @@ function hasContent(lines: Line[]): boolean {
 function startsQuote(lines: Line[], index: number): boolean {
   const line = lines[index]?.text ?? '';
   if (/^\s*>/.test(line)) return true;
-  if (SEPARATOR.test(line)) return true;
+  if (REPLY_SEPARATOR.test(line) || FORWARD_SEPARATOR.test(line)) return true;
   if (ATTRIBUTION_START.test(line)) {
     const joined = `${line} ${lines[index + 1]?.text ?? ''}`;
     if (ATTRIBUTION_END.test(line) || (ATTRIBUTION_END.test(joined) && line.length < 200)) return true;

@@ -194,3 +194,101 @@ describe('bottom-posted replies', () => {
     expect(capture.fields.phone?.value).toBe('+31201234567');
   });
 });
+
+describe('forwarded messages', () => {
+  const forwardedBody = ['Beste Tom,', '', 'Graag ontvang ik een offerte voor tien pallets.', '', 'Met vriendelijke groet,', 'Femke de Boer', 'Inkoper', 'De Boer Logistiek B.V.', 'Tel: 010 123 45 67'];
+  const femke = {
+    name: 'Femke de Boer',
+    email: 'femke@deboerlogistiek.example',
+    phone: '+31101234567',
+    country: 'NL',
+    organization: 'De Boer Logistiek B.V.',
+    jobTitle: 'Inkoper',
+  };
+
+  it.each([
+    [
+      'Gmail in English',
+      ['---------- Forwarded message ---------', 'From: Femke de Boer <femke@deboerlogistiek.example>', 'Date: Mon, 3 Mar 2025 at 10:12', 'Subject: Offerte', 'To: Tom Bakker <tom@bakkerbv.example>'],
+    ],
+    [
+      'Gmail in Dutch',
+      ['---------- Doorgestuurd bericht ---------', 'Van: Femke de Boer <femke@deboerlogistiek.example>', 'Date: ma 3 mrt 2025 om 10:12', 'Subject: Offerte', 'To: Tom Bakker <tom@bakkerbv.example>'],
+    ],
+    [
+      'Apple Mail',
+      ['Begin forwarded message:', '', 'From: Femke de Boer <femke@deboerlogistiek.example>', 'Subject: Offerte', 'Date: 3 March 2025 at 10:12:00 CET', 'To: Tom Bakker <tom@bakkerbv.example>'],
+    ],
+  ])('reads an unsigned forward from %s', (_, header) => {
+    const text = ['Hoi Karin,', '', 'Zie hieronder, kun jij dit oppakken?', '', ...header, '', ...forwardedBody].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(captureValues(capture)).toEqual(femke);
+    expect(capture.people).toEqual([{ name: 'Tom Bakker', email: 'tom@bakkerbv.example' }]);
+  });
+
+  it('reads the forwarder who signed', () => {
+    const text = [
+      'Hoi Karin,',
+      '',
+      'Zie hieronder, kun jij dit oppakken?',
+      '',
+      'Groet,',
+      'Tom Bakker',
+      'Bakker Transport B.V.',
+      '06 98 76 54 32',
+      '',
+      '---------- Forwarded message ---------',
+      'From: Femke de Boer <femke@deboerlogistiek.example>',
+      'Subject: Offerte',
+      'To: Tom Bakker <tom@bakkerbv.example>',
+      '',
+      ...forwardedBody,
+    ].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(captureValues(capture)).toEqual({
+      name: 'Tom Bakker',
+      email: 'tom@bakkerbv.example',
+      phone: '+31698765432',
+      country: 'NL',
+      organization: 'Bakker Transport B.V.',
+    });
+  });
+
+  it('reads a forward without any signature from its header', () => {
+    const text = ['FYI', '', '---------- Forwarded message ---------', 'From: Femke de Boer <femke@deboerlogistiek.example>', 'Subject: Offerte', '', 'Graag ontvang ik een offerte voor tien pallets.'].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(captureValues(capture)).toEqual({ name: 'Femke de Boer', email: 'femke@deboerlogistiek.example' });
+  });
+
+  it('takes the full name from the forwarded header', () => {
+    const text = ['FYI', '', 'Begin forwarded message:', '', 'From: Oliver Grant <oliver@harbourline.example>', '', 'Hi Emma,', '', 'Could you send us a quote?', '', 'Thanks,', 'Oliver'].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Oliver Grant');
+    expect(capture.fields.email?.value).toBe('oliver@harbourline.example');
+  });
+
+  it('reads a selection that starts at the separator', () => {
+    const text = ['---------- Forwarded message ---------', 'From: Femke de Boer <femke@deboerlogistiek.example>', 'Subject: Offerte', '', ...forwardedBody].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(captureValues(capture)).toEqual(femke);
+  });
+
+  it('keeps addresses in the forwarder note out of the contact', () => {
+    const text = ['Karin, mail jij naar planning@bakkerbv.example?', '', '---------- Forwarded message ---------', 'From: Femke de Boer <femke@deboerlogistiek.example>', '', ...forwardedBody].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.email?.value).toBe('femke@deboerlogistiek.example');
+    expect(capture.fields.email?.alternatives).toEqual([]);
+  });
+});
