@@ -292,3 +292,26 @@ describe('forwarded messages', () => {
     expect(capture.fields.email?.alternatives).toEqual([]);
   });
 });
+
+describe('names with words that are also header labels', () => {
+  it.each([
+    ['An Claes', 'Projectleider'],
+    ['Karl von Habsburg', 'Projectleider'],
+    ['Jan aan de Stegge', 'Adviseur'],
+  ])('reads "%s" as the name', (name, jobTitle) => {
+    const text = `Met vriendelijke groet,\n\n${name}\n${jobTitle}\nClaes Bouw BV\ncontact@claesbouw.be`;
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe(name);
+    expect(capture.fields.jobTitle?.value).toBe(jobTitle);
+  });
+
+  it('reads no name from a German address line', () => {
+    const text = 'Mit freundlichen Grüßen\n\nAn Herrn Müller\nkontakt@example.de';
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).not.toBe('An Herrn Müller');
+  });
+});
