@@ -103,7 +103,7 @@ export function looksLikeJobTitle(text: string): boolean {
 const REGISTRATION_WORDS =
   /\b(?:KvK|K\.v\.K\.?|Kamer van Koophandel|Handelsregister|BTW|BTW-nr|VAT|IBAN|BIC|SWIFT|HRB|HRA|USt|USt-IdNr|USt-ID|Steuernummer|St\.-Nr|SIRET|SIREN|RCS|TVA|RPR|RPM|Company (?:number|no)|Registered (?:number|no)|Chamber of Commerce|Ondernemingsnummer|Ondernemingsnr|N° TVA|Code APE|NAF|Reg\.?\s?(?:no|nr))\b/iu;
 const LEGAL_NOTICE_WORDS =
-  /\b(?:Amtsgericht|Registergericht|Registry court|Geschäftsführ\S*|Vorstand|Aufsichtsrat|Registered (?:in|office)|Sitz der Gesellschaft|Capital social|au capital de)\b|^Sitz\s*:/iu;
+  /\b(?:Amtsgericht|Registergericht|Registry court|Vorstand|Aufsichtsrat|Registered (?:in|office)|Sitz der Gesellschaft|Capital social|au capital de)\b|^Sitz\s*:|\bGeschäftsführ\S*\s*:/iu;
 
 /** Tells whether a line gives registration numbers, bank details or a legal notice; never contact data. */
 export function isLegalLine(text: string): boolean {

@@ -315,3 +315,23 @@ describe('names with words that are also header labels', () => {
     expect(capture.fields.name?.value).not.toBe('An Herrn Müller');
   });
 });
+
+describe('German managing directors', () => {
+  it('reads "Geschäftsführer" below the name as the job title', () => {
+    const text = 'Mit freundlichen Grüßen\n\nKarl Huber\nGeschäftsführer\nHuber Consulting GmbH\nkarl@huber-consulting.de';
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.jobTitle?.value).toBe('Geschäftsführer');
+    expect(capture.fields.organization?.value).toBe('Huber Consulting GmbH');
+  });
+
+  it('keeps the legal notice line out of the contact', () => {
+    const text = 'Mit freundlichen Grüßen\n\nKarl Huber\nHuber Consulting GmbH\nkarl@huber-consulting.de\n\nGeschäftsführer: Karl Huber, Anna Berg\nAmtsgericht München HRB 123456';
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.jobTitle).toBeUndefined();
+    expect(capture.fields.organization?.value).toBe('Huber Consulting GmbH');
+  });
+});
