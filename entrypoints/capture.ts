@@ -7,19 +7,22 @@ import { extractFromDocument, extractFromMailtoUrl } from '@/lib/extract';
  * `scripting.executeScript`. It has no access to the API key and sends no messages.
  */
 export default defineUnlistedScript(() => {
-  const linkUrl = takeRequestedLink();
+  const { linkUrl, defaultCountry } = takeRequest();
   if (linkUrl?.toLowerCase().startsWith('mailto:')) return extractFromMailtoUrl(linkUrl);
 
   const selection = window.getSelection()?.toString() ?? '';
-  return extractFromDocument(document, location.href, { selection });
+  return extractFromDocument(document, location.href, { selection, ...(defaultCountry ? { fallbackCountry: defaultCountry } : {}) });
 });
 
-/** Reads and clears the link the worker asked about, so a later capture reads the page again. */
-function takeRequestedLink(): string | undefined {
+/** Reads and clears what the worker or popup asked for, so a later capture starts afresh. */
+function takeRequest(): { linkUrl?: string; defaultCountry?: string } {
   const scope = globalThis as Record<string, unknown>;
   const request = scope[CAPTURE_REQUEST_GLOBAL];
   delete scope[CAPTURE_REQUEST_GLOBAL];
-  if (typeof request !== 'object' || request === null) return undefined;
-  const linkUrl = (request as { linkUrl?: unknown }).linkUrl;
-  return typeof linkUrl === 'string' ? linkUrl : undefined;
+  if (typeof request !== 'object' || request === null) return {};
+  const { linkUrl, defaultCountry } = request as { linkUrl?: unknown; defaultCountry?: unknown };
+  return {
+    ...(typeof linkUrl === 'string' && linkUrl ? { linkUrl } : {}),
+    ...(typeof defaultCountry === 'string' && /^[A-Z]{2}$/.test(defaultCountry) ? { defaultCountry } : {}),
+  };
 }

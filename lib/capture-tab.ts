@@ -18,6 +18,8 @@ export interface CaptureRequest {
    * selects its own text by script, cannot put its contact in the draft. Default: the top frame.
    */
   frameId?: number;
+  /** The user's default country for national phone numbers, after any country the page suggests. */
+  defaultCountry?: string;
 }
 
 /**
@@ -29,13 +31,13 @@ export async function captureTab(tabId: number, request: CaptureRequest = {}): P
   const target = request.frameId === undefined ? { tabId } : { tabId, frameIds: [request.frameId] };
   let results: Array<{ result?: unknown }>;
   try {
-    if (request.linkUrl) {
+    if (request.linkUrl || request.defaultCountry) {
       await browser.scripting.executeScript({
         target,
-        func: (name: string, linkUrl: string) => {
-          (globalThis as Record<string, unknown>)[name] = { linkUrl };
+        func: (name: string, linkUrl: string, defaultCountry: string) => {
+          (globalThis as Record<string, unknown>)[name] = { linkUrl, defaultCountry };
         },
-        args: [CAPTURE_REQUEST_GLOBAL, request.linkUrl],
+        args: [CAPTURE_REQUEST_GLOBAL, request.linkUrl ?? '', request.defaultCountry ?? ''],
       });
     }
     results = await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });

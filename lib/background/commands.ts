@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { captureTab } from '../capture-tab';
 import type { Outbox } from '../outbox/outbox';
+import { loadSettings } from '../settings';
 import { CAPTURE_SELECTION_COMMAND } from '../shortcuts';
 import { openReview, reviewOrSendCapture } from './context-menu';
 
@@ -27,7 +28,8 @@ export async function handleCommand(
     return;
   }
 
-  const outcome = await captureTab(target.id);
+  const { defaultCountry } = await loadSettings();
+  const outcome = await captureTab(target.id, { defaultCountry: defaultCountry || undefined });
   if (!outcome.ok) {
     // The stored draft stays as it is. The review then restores the page's unsent draft, or
     // captures again and shows the user why the page cannot be read.

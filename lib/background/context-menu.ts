@@ -105,7 +105,8 @@ async function captureForMenu(
   log: (line: string) => void,
 ): Promise<{ capture: Capture; unreadSelection?: string }> {
   const linkUrl = info.linkUrl?.toLowerCase().startsWith('mailto:') ? info.linkUrl : undefined;
-  const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId });
+  const { defaultCountry } = await loadSettings();
+  const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId, defaultCountry: defaultCountry || undefined });
   if (!outcome.ok) log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
 
   // The click carries the selected text (`selectionText`) also where no script may run or where

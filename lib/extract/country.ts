@@ -97,3 +97,15 @@ export function countryForLanguage(language: string | undefined): string | undef
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
+
+/**
+ * Returns the country of an e-mail address's country-code domain ("jan@bouw.be" is BE), a hint
+ * for national phone numbers only: the address says where the organization registered its
+ * domain, not where the person lives.
+ */
+export function countryFromEmailDomain(email: string): string | undefined {
+  const tld = /\.([a-z]{2})$/i.exec(email.trim())?.[1]?.toUpperCase();
+  if (!tld) return undefined;
+  if (tld === 'UK') return 'GB';
+  return isCountryCode(tld) ? tld : undefined;
+}

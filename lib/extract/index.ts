@@ -18,8 +18,10 @@ import { extractFromEmailText } from './text';
 export interface ExtractOptions {
   /** Text the user selected; when non-empty it is the primary source. */
   selection?: string;
-  /** ISO alpha-2 country for phone numbers written without a country code. */
+  /** ISO alpha-2 country for phone numbers written without a country code; overrides the page's language. */
   defaultCountry?: string;
+  /** The user's default country, tried for such numbers after every country the page or text suggests. */
+  fallbackCountry?: string;
 }
 
 /**
@@ -47,13 +49,16 @@ export function extractFromDocument(page: Document, url: string, options: Extrac
 
 function extractFromBoundedDocument(document: Document, url: string, title: string | undefined, options: ExtractOptions): Capture {
   const parsedUrl = parseWebUrl(url);
-  const defaultCountry = options.defaultCountry ?? safely(() => countryForLanguage(document.documentElement?.getAttribute('lang') ?? undefined), undefined);
+  const defaultCountry =
+    options.defaultCountry ?? safely(() => countryForLanguage(document.documentElement?.getAttribute('lang') ?? undefined), undefined) ?? options.fallbackCountry;
+  // Webmail signatures weigh the country against their own address, domain and language.
+  const signatureCountry = options.defaultCountry ?? options.fallbackCountry;
   const results: ExtractorResult[] = [];
 
   if (parsedUrl && isGmail(parsedUrl)) {
-    results.push(...(safely(() => extractGmail(document, options.defaultCountry), null) ?? []));
+    results.push(...(safely(() => extractGmail(document, signatureCountry), null) ?? []));
   } else if (parsedUrl && isOutlook(parsedUrl)) {
-    results.push(...(safely(() => extractOutlook(document, options.defaultCountry), null) ?? []));
+    results.push(...(safely(() => extractOutlook(document, signatureCountry), null) ?? []));
   } else if (parsedUrl && isLinkedInProfile(parsedUrl)) {
     results.push(...safely(() => extractLinkedInProfile(document, parsedUrl, defaultCountry), []));
     // Logged-out profiles describe the member in JSON-LD.
@@ -106,7 +111,9 @@ export function extractFromMailtoUrl(url: string): Capture {
 }
 
 function textContext(source: 'selection', options: ExtractOptions) {
-  return { source, ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}) };
+  // In a text, the explicit country already comes after the text's own address and language.
+  const country = options.defaultCountry ?? options.fallbackCountry;
+  return { source, ...(country ? { defaultCountry: country } : {}) };
 }
 
 function pageUrlResult(linkedin: string): ExtractorResult {

@@ -1,7 +1,7 @@
 import type { SourceKind } from '../capture';
 import { parseAddressLine, parseStreet, type AddressParts } from './address';
 import { FieldCollector } from './candidates';
-import { countryFromName } from './country';
+import { countryFromEmailDomain, countryFromName } from './country';
 import {
   END_OF_SIGNATURE,
   countryFromLegalForm,
@@ -202,7 +202,8 @@ export function readSignature(block: Line[], options: SignatureOptions, closingN
   assignNameTitleOrganization(collector, texts, options, closingName, closingLine);
   const legalFormCountry = texts.map((segment) => countryFromLegalForm(segment.text)).find(Boolean);
   const country = addAddress(collector, addresses, explicitCountry, phones, options, legalFormCountry);
-  addPhones(collector, phones, [country, legalFormCountry, options.languageCountry, options.defaultCountry, ...(options.fallbackCountries ?? [])]);
+  const emailCountry = (collector.fields.email ?? []).map((email) => countryFromEmailDomain(email.value)).find(Boolean);
+  addPhones(collector, phones, [country, legalFormCountry, emailCountry, options.languageCountry, options.defaultCountry, ...(options.fallbackCountries ?? [])]);
   if (!collector.has('country')) {
     const fromPhone = collector.first('phone');
     const phoneCountryCode = fromPhone ? phoneCountry(fromPhone) : undefined;

@@ -110,7 +110,24 @@ describe('captureTab', () => {
     await captureTab(TAB_ID, { linkUrl: 'mailto:sanne@example.nl' });
 
     expect(executeScript).toHaveBeenCalledTimes(2);
-    expect(executeScript.mock.calls[0]![0]).toMatchObject({ target: { tabId: TAB_ID }, args: [expect.any(String), 'mailto:sanne@example.nl'] });
+    expect(executeScript.mock.calls[0]![0]).toMatchObject({ target: { tabId: TAB_ID }, args: [expect.any(String), 'mailto:sanne@example.nl', ''] });
     expect(executeScript.mock.calls[1]![0]).toEqual({ target: { tabId: TAB_ID }, files: ['/capture.js'] });
+  });
+
+  it('passes the default country to the capture script first', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 0, result: PAGE_CAPTURE }]);
+
+    await captureTab(TAB_ID, { defaultCountry: 'BE' });
+
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript.mock.calls[0]![0]).toMatchObject({ args: [expect.any(String), '', 'BE'] });
+  });
+
+  it('runs only the capture script without a request', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 0, result: PAGE_CAPTURE }]);
+
+    await captureTab(TAB_ID);
+
+    expect(executeScript).toHaveBeenCalledTimes(1);
   });
 });

@@ -335,3 +335,37 @@ describe('German managing directors', () => {
     expect(capture.fields.organization?.value).toBe('Huber Consulting GmbH');
   });
 });
+
+describe('country for national phone numbers', () => {
+  const belgian = 'Met vriendelijke groet,\n\nKoen Peeters\nkoen@peetersbouw.example\n03 234 56 78';
+
+  it('tries the user default country after the text language', () => {
+    const capture = extractFromText(belgian, URL, { fallbackCountry: 'BE' });
+
+    expect(capture.fields.phone?.value).toBe('+3232345678');
+  });
+
+  it('keeps the language country ahead of the user default', () => {
+    const dutch = 'Met vriendelijke groet,\n\nJan de Vries\njan@devries.example\n020 123 4567';
+
+    const capture = extractFromText(dutch, URL, { fallbackCountry: 'BE' });
+
+    expect(capture.fields.phone?.value).toBe('+31201234567');
+  });
+
+  it('reads the country of a Belgian e-mail domain before the language', () => {
+    const text = 'Met vriendelijke groet,\n\nSofie Claes\nsofie@claes.be\nTel 09 233 45 67';
+
+    const capture = extractFromText(text, URL, { fallbackCountry: 'NL' });
+
+    expect(capture.fields.phone?.value).toBe('+3292334567');
+  });
+
+  it('uses the user default on a page without a language', () => {
+    const page = new DOMParser().parseFromString('<footer><p>Bel ons: <a href="tel:032345678">03 234 56 78</a></p></footer>', 'text/html');
+
+    const capture = extractFromDocument(page, 'https://example.org/', { fallbackCountry: 'BE' });
+
+    expect(capture.fields.phone?.value).toBe('+3232345678');
+  });
+});
