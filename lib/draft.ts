@@ -6,8 +6,11 @@ import { deriveExternalId } from './external-id';
 import { deriveOrganizationId } from './organization';
 import type { Settings } from './settings';
 
-/** Characters of an unread selection kept; the extractor reads no more of a selection. */
-export const MAX_UNREAD_SELECTION_LENGTH = 100_000;
+/**
+ * Characters of an unread selection kept: one more than the extractor reads of a selection, so
+ * that it still sees a longer one was cut and says so.
+ */
+export const MAX_UNREAD_SELECTION_LENGTH = 100_001;
 
 /**
  * A draft is the contact under review: what was captured from a page, and the form values the

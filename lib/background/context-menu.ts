@@ -110,12 +110,14 @@ async function captureForMenu(
   if (!outcome.ok) log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
 
   // The click carries the selected text (`selectionText`) also where no script may run or where
-  // the DOM holds no selection, as in editors that draw text on a canvas. When the page gave
-  // nothing, the popup reads that text instead.
+  // the DOM holds no selection, as in editors that draw text on a canvas. When the capture read
+  // no selection, and no address from a right-clicked link, the popup reads that text instead.
   // NOTE: the browser's PDF viewer is expected to work the same way, but no test covers it.
-  const selection = linkUrl ? '' : (info.selectionText ?? '').trim().slice(0, MAX_UNREAD_SELECTION_LENGTH);
+  const selection = (info.selectionText ?? '').trim().slice(0, MAX_UNREAD_SELECTION_LENGTH);
   const capture = outcome.ok ? outcome.capture : { url: pageUrl, fields: {} };
-  if (!selection || Object.keys(capture.fields).length > 0) return { capture };
+  const fromSelection = Object.values(capture.fields).some((field) => field?.provenance.source === 'selection');
+  const fromLink = linkUrl !== undefined && Object.keys(capture.fields).length > 0;
+  if (!selection || fromSelection || fromLink) return { capture };
   return { capture, unreadSelection: selection };
 }
 

@@ -72,6 +72,39 @@ describe('selection on a page that cannot be read', () => {
     expect((await loadDraft(PDF_URL))?.unreadSelection).toBe(SELECTION);
   });
 
+  it('prefers the selection to other contact data on the page', async () => {
+    stubUnreadablePage();
+    const api = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+    const footer = { value: 'support@editor.example', provenance: { source: 'mailto' }, alternatives: [] };
+    api.scripting!.executeScript = vi.fn(async () => [{ result: { url: PDF_URL, fields: { email: footer } } }]);
+
+    await click({ selectionText: SELECTION }, fakeOutbox().outbox);
+
+    expect((await loadDraft(PDF_URL))?.unreadSelection).toBe(SELECTION);
+  });
+
+  it('keeps the page capture that read the selection', async () => {
+    stubUnreadablePage();
+    const api = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
+    const name = { value: 'Jan Jansen', provenance: { source: 'selection', line: 3 }, alternatives: [] };
+    api.scripting!.executeScript = vi.fn(async () => [{ result: { url: PDF_URL, fields: { name } } }]);
+
+    await click({ selectionText: SELECTION }, fakeOutbox().outbox);
+
+    const draft = await loadDraft(PDF_URL);
+    expect(draft?.unreadSelection).toBeUndefined();
+    expect(draft?.values.name).toBe('Jan Jansen');
+  });
+
+  it('reads a selection cut at the limit as cut', async () => {
+    stubUnreadablePage();
+    await click({ selectionText: `${SELECTION}\n${'x '.repeat(80_000)}` }, fakeOutbox().outbox);
+
+    const start = await startReview(7);
+
+    expect(start.kind === 'draft' && start.draft.capture.truncated).toBe(true);
+  });
+
   it('keeps nothing without a selection', async () => {
     stubUnreadablePage();
 
