@@ -15,6 +15,9 @@ export function textReadsCut(): number {
   return cutReads;
 }
 
+// How many raw characters of one text node are read per character still allowed.
+const RAW_TEXT_FACTOR = 4;
+
 /** Options for `elementText`. */
 export interface TextOptions {
   /** Elements (and their subtrees) to leave out, such as quoted replies. */
@@ -40,10 +43,14 @@ export function elementText(root: Node, options: TextOptions = {}): string {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       const allowed = maxLength - length;
-      const text = value.slice(0, allowed).replace(/[\s\u00a0]+/g, ' ');
+      // Whitespace collapses before it counts, so a node is read raw up to a few times what is
+      // allowed: a run of blanks in a page does not use up the length.
+      const raw = value.length > allowed * RAW_TEXT_FACTOR ? value.slice(0, allowed * RAW_TEXT_FACTOR) : value;
+      const collapsed = raw.replace(/[\s\u00a0]+/g, ' ');
+      const text = collapsed.slice(0, allowed);
       chunks.push(text);
       length += text.length;
-      cut = value.length > allowed;
+      cut = collapsed.length > allowed || raw.length < value.length;
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;

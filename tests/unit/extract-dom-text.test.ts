@@ -31,7 +31,16 @@ describe('elementText', () => {
     expect(textReadsCut()).toBe(before);
   });
 
-  it('cuts a long run of spaces as well', () => {
+  it('counts a run of spaces as one space', () => {
+    const before = textReadsCut();
+
+    const text = elementText(body(`<p>Jan${' '.repeat(30)}</p><p>Smit</p>`), { maxLength: 10 });
+
+    expect(text).toBe('Jan\nSmit');
+    expect(textReadsCut()).toBe(before);
+  });
+
+  it('cuts a run of spaces far longer than maxLength', () => {
     const before = textReadsCut();
 
     elementText(body(`<p>${' '.repeat(100)}</p><p>hidden by the cut</p>`), { maxLength: 10 });
