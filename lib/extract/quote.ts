@@ -34,7 +34,7 @@ const ATTRIBUTION_END = /(?:wrote|schreef|schrieb|a écrit|escribió|ha scritto|
 const REPLY_SEPARATOR =
   /^\s*(?:-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Originalnachricht|Message d'origine|Message d’origine)\s*-{2,}|_{10,})\s*$/iu;
 const FORWARD_SEPARATOR =
-  /^\s*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
+  /^\s*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:|Begin doorgestuurd bericht:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
 const FROM_HEADER = /^\s*\*?(?:From|Van|Von|De|Da|Från|Fra)\s*\*?\s*:\s*(.+)$/iu;
 const TO_HEADER = /^\s*\*?(?:To|Aan|An|À|A|Para|Till|Til)\s*\*?\s*:\s*(.+)$/iu;
 const ADDRESS_LIST = /^\s*(?:[^<>,;]*<[^<>\s]+@[^<>\s]+>[\s,;]*|[^\s<>,;@]+@[^\s<>,;@]+[\s,;]*)+$/u;
