@@ -23,6 +23,8 @@ export interface SignatureOptions {
   source: SourceKind;
   /** Sender's name from a webmail header, used to recognise the name line. */
   senderName?: string;
+  /** Sender's address from a message header, whose country domain hints at phone numbers. */
+  senderEmail?: string;
   /** Country for national phone numbers when the signature has no address. */
   defaultCountry?: string;
   /** Country implied by the language of the message (nl, de, fr), weaker than an address. */
@@ -202,7 +204,8 @@ export function readSignature(block: Line[], options: SignatureOptions, closingN
   assignNameTitleOrganization(collector, texts, options, closingName, closingLine);
   const legalFormCountry = texts.map((segment) => countryFromLegalForm(segment.text)).find(Boolean);
   const country = addAddress(collector, addresses, explicitCountry, phones, options, legalFormCountry);
-  const emailCountry = (collector.fields.email ?? []).map((email) => countryFromEmailDomain(email.value)).find(Boolean);
+  const emails = [...(collector.fields.email ?? []).map((email) => email.value), options.senderEmail ?? ''];
+  const emailCountry = emails.map(countryFromEmailDomain).find(Boolean);
   addPhones(collector, phones, [country, legalFormCountry, emailCountry, options.languageCountry, options.defaultCountry, ...(options.fallbackCountries ?? [])]);
   if (!collector.has('country')) {
     const fromPhone = collector.first('phone');

@@ -12,6 +12,8 @@ export interface TextContext {
   defaultCountry?: string;
   /** Sender from a webmail header, when the text is a message body. */
   senderName?: string;
+  /** Sender's address from a webmail or forward header; its country domain hints at phone numbers. */
+  senderEmail?: string;
 }
 
 /**
@@ -31,7 +33,11 @@ export function extractFromEmailText(text: string, context: TextContext): Extrac
   while (message.forwarded && !context.senderName && !read.signed) {
     forwardedSender = senderFromHeader(message.forwarded.sender);
     message = message.forwarded.body;
-    read = readMessage(message.latest, { ...context, ...(forwardedSender.name ? { senderName: forwardedSender.name } : {}) });
+    read = readMessage(message.latest, {
+      ...context,
+      ...(forwardedSender.name ? { senderName: forwardedSender.name } : {}),
+      ...(forwardedSender.email ? { senderEmail: forwardedSender.email } : {}),
+    });
   }
   const { collector } = read;
   const signatureName = collector.first('name');
@@ -78,6 +84,7 @@ function readMessage(lines: Line[], context: TextContext): { collector: FieldCol
   const signatureOptions = {
     source: context.source,
     ...(context.senderName ? { senderName: context.senderName } : {}),
+    ...(context.senderEmail ? { senderEmail: context.senderEmail } : {}),
     ...(context.defaultCountry ? { defaultCountry: context.defaultCountry } : {}),
     ...(languageCountry ? { languageCountry } : {}),
     // English is written in many countries; a national number is tried in the largest ones.

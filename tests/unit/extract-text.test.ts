@@ -369,3 +369,31 @@ describe('country for national phone numbers', () => {
     expect(capture.fields.phone?.value).toBe('+3232345678');
   });
 });
+
+describe('country of the forwarded sender', () => {
+  it('reads the forwarded sender domain for a national number', () => {
+    const text = [
+      'Zie hieronder.',
+      '',
+      'Begin doorgestuurd bericht:',
+      '',
+      'Van: Karel Wouters <karel@wouters.be>',
+      'Onderwerp: Offerte',
+      'Aan: Anna Smit <anna@smit.example>',
+      '',
+      'Dag Anna,',
+      '',
+      'Kun je mij bellen over de offerte?',
+      '',
+      'Mvg',
+      'Karel Wouters',
+      '0476 55 66 77',
+    ].join('\n');
+
+    const capture = extractFromText(text, URL, { fallbackCountry: 'NL' });
+
+    expect(capture.fields.name?.value).toBe('Karel Wouters');
+    expect(capture.fields.email?.value).toBe('karel@wouters.be');
+    expect(capture.fields.phone?.value).toBe('+32476556677');
+  });
+});

@@ -27,7 +27,12 @@ export interface WebmailMessage {
 export function extractWebmailMessage(message: WebmailMessage, defaultCountry?: string): ExtractorResult[] {
   const senderName = message.senderName ? cleanName(message.senderName) : undefined;
   const senderEmail = message.senderEmail ? normalizeEmail(message.senderEmail) : null;
-  const context = { source: 'signature' as const, ...(senderName ? { senderName } : {}), ...(defaultCountry ? { defaultCountry } : {}) };
+  const context = {
+    source: 'signature' as const,
+    ...(senderName ? { senderName } : {}),
+    ...(senderEmail ? { senderEmail } : {}),
+    ...(defaultCountry ? { defaultCountry } : {}),
+  };
 
   const body = extractFromEmailText(message.bodyText, context);
   const results: ExtractorResult[] = [];
