@@ -87,13 +87,15 @@ function readForwarded(lines: Line[]): ForwardedMessage {
 /**
  * Splits a bottom-posted reply, where the quoted older mail comes first and the new message
  * follows it. The new message is every unquoted line below the first quote block, so replies
- * written between quotes count too, up to the next separator or quoted header.
+ * written between quotes count too, up to the next separator or quoted header. A greeting
+ * above the first quote ("Hoi Anna,") belongs to an inline reply and stays in the message.
  */
 function splitBottomPosted(lines: Line[]): MessageSplit | undefined {
   const firstQuoted = lines.findIndex(isQuotedLine);
   if (firstQuoted < 0) return undefined;
   const leading = lines.slice(0, firstQuoted).filter((line) => line.text.trim());
-  if (leading.length && !isAttribution(leading)) return undefined;
+  const greeting = leading.length === 1 && GREETING.test(leading[0]?.text.trim() ?? '') ? leading : [];
+  if (leading.length && !greeting.length && !isAttribution(leading)) return undefined;
 
   let replyStart = firstQuoted;
   while (replyStart < lines.length && (isQuotedLine(lines[replyStart]) || !lines[replyStart]?.text.trim())) replyStart++;
@@ -101,9 +103,9 @@ function splitBottomPosted(lines: Line[]): MessageSplit | undefined {
   while (replyEnd < lines.length && (isQuotedLine(lines[replyEnd]) || !startsQuote(lines, replyEnd))) replyEnd++;
 
   const reply = lines.slice(replyStart, replyEnd);
-  const latest = reply.filter((line) => !isQuotedLine(line));
-  if (!hasContent(latest)) return undefined;
-  const quoted = [...lines.slice(0, replyStart), ...reply.filter(isQuotedLine), ...lines.slice(replyEnd)];
+  const latest = [...greeting, ...reply.filter((line) => !isQuotedLine(line))];
+  if (!hasContent(reply.filter((line) => !isQuotedLine(line)))) return undefined;
+  const quoted = [...lines.slice(0, replyStart).filter((line) => !greeting.includes(line)), ...reply.filter(isQuotedLine), ...lines.slice(replyEnd)];
   return { latest, quoted, parties: parseParties(quoted) };
 }
 
@@ -114,6 +116,9 @@ function isAttribution(lines: Line[]): boolean {
   if (second === undefined) return ATTRIBUTION_END.test(first);
   return ATTRIBUTION_START.test(first) && ATTRIBUTION_END.test(`${first} ${second}`);
 }
+
+// A salutation on a line of its own, such as "Hoi Anna," or "Dear Mr Smith,".
+const GREETING = /^(?:hoi|hi|hallo|hello|hey|beste|dag|goedemorgen|goedemiddag|geachte|dear|liebe[rs]?|guten\s+(?:tag|morgen)|sehr\s+geehrte[rs]?|bonjour|cher|chère|madame|monsieur)\b[^.!?:]{0,60}[,!]?$/iu;
 
 function isQuotedLine(line: Line | undefined): boolean {
   return /^\s*>/.test(line?.text ?? '');

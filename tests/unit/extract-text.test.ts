@@ -397,3 +397,39 @@ describe('country of the forwarded sender', () => {
     expect(capture.fields.phone?.value).toBe('+32476556677');
   });
 });
+
+describe('inline replies between quotes', () => {
+  it('reads the sender below a greeting and interleaved quotes', () => {
+    const text = [
+      'Hoi Anna,',
+      '',
+      '> kun je bellen?',
+      '',
+      'Ja, om 3 uur.',
+      '',
+      '> en de offerte?',
+      '',
+      'Komt morgen.',
+      '',
+      'Groet,',
+      'Jan Bakker',
+      'Bakker BV',
+      '020 123 4567',
+    ].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Jan Bakker');
+    expect(capture.fields.organization?.value).toBe('Bakker BV');
+    expect(capture.fields.phone?.value).toBe('+31201234567');
+  });
+
+  it('keeps a top-posted reply above its quote', () => {
+    const text = ['Prima, tot dinsdag.', '', 'Groet,', 'Jan Bakker', 'jan@bakker.example', '', '> Zullen we dinsdag afspreken?', '> Anna'].join('\n');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Jan Bakker');
+    expect(capture.fields.email?.value).toBe('jan@bakker.example');
+  });
+});
