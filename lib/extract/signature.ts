@@ -195,7 +195,7 @@ export function readSignature(block: Line[], options: SignatureOptions, closingN
           continue;
         }
       }
-      if (label === undefined && !/[:@]/.test(value) && value.length <= 80) {
+      if (label === undefined && !/[:@]/.test(value) && value.length <= 80 && !isSentence(value)) {
         texts.push({ text: value, line: line.number, lineIndex });
       }
     }
@@ -274,12 +274,14 @@ function assignNameTitleOrganization(
   });
   let title: TextSegment | undefined;
   let organization: TextSegment | undefined;
+  // A line with the signer's surname names their firm ("Maes Logistics"), even with a title word in it.
+  const titleLike = (text: string) => looksLikeJobTitle(text) && !(name && namesMatch(text, name));
   for (const segment of rest.slice(0, 4)) {
     if (!organization && hasLegalForm(segment.text)) organization = segment;
-    else if (!title && looksLikeJobTitle(segment.text) && !hasLegalForm(segment.text)) title = segment;
+    else if (!title && titleLike(segment.text) && !hasLegalForm(segment.text)) title = segment;
   }
   for (const segment of rest.slice(0, 3)) {
-    if (segment === title || segment === organization || organization || looksLikeJobTitle(segment.text)) continue;
+    if (segment === title || segment === organization || organization || titleLike(segment.text)) continue;
     // An organization word, the signer's surname ("Kok Schilderwerken") or a proper noun of capitalized words.
     const sharesName = Boolean(name && namesMatch(segment.text, name));
     const properNoun = /^\p{Lu}\S*(?:\s+(?:\p{Lu}\S*|&|'t|de|der|van|du|des|et|und|and|of))+$/u.test(segment.text);
@@ -383,4 +385,10 @@ function addPhones(collector: FieldCollector, phones: PhoneFound[], countries: (
       if (matches.length) break;
     }
   }
+}
+
+/** Tells whether a line is a sentence of the message ("Ik bel je morgen even."), not a title or name. */
+function isSentence(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 4 && /[.!?]$/.test(text.trim()) && words.some((word) => /^\p{Ll}/u.test(word)) && !hasLegalForm(text);
 }

@@ -433,3 +433,19 @@ describe('inline replies between quotes', () => {
     expect(capture.fields.email?.value).toBe('jan@bakker.example');
   });
 });
+
+describe('title and organization lines', () => {
+  it('reads a firm with the signer surname as the organization', () => {
+    const capture = extractFromText('Met vriendelijke groet,\n\nWim Maes\nMaes Logistics\nB-2800 Mechelen', URL);
+
+    expect(capture.fields.organization?.value).toBe('Maes Logistics');
+    expect(capture.fields.jobTitle).toBeUndefined();
+  });
+
+  it('reads no organization from a sentence of the message', () => {
+    const capture = extractFromText('Ik bel je morgen even.\n\nMvg Team Sales', URL);
+
+    expect(capture.fields.organization).toBeUndefined();
+    expect(capture.fields.jobTitle).toBeUndefined();
+  });
+});
