@@ -73,7 +73,7 @@ const NOT_NAME_WORDS = new Set([
   'team', 'contact', 'kontakt', 'about', 'over', 'ons', 'uns', 'nous', 'home', 'news', 'nieuws', 'impressum', 'privacy', 'welcome', 'welkom',
   'sales', 'support', 'service', 'info', 'office', 'manager', 'director', 'directeur', 'b.v.', 'bv', 'gmbh', 'ltd', 'inc', 'llp', 'sas', 'sarl',
   'street', 'straat', 'road', 'the', 'and', 'of', 'for', 'our', 'your', 'meet', 'people', 'mail', 'email', 'e-mail', 'phone', 'telefoon',
-  'tel', 'mobile', 'mobiel', 'fax', 'website', 'linkedin', 'sent', 'from', 'to', 'subject', 'verzonden', 'onderwerp', 'herrn',
+  'tel', 'mobile', 'mobiel', 'fax', 'website', 'linkedin', 'sent', 'from', 'to', 'subject', 'verzonden', 'onderwerp', 'herrn', 'hi', 'hoi', 'hallo', 'hello', 'hey', 'dear', 'beste', 'geachte', 'goedemorgen', 'goedemiddag', 'bonjour',
   'betreff', 'gesendet', 'envoyé', 'objet', 'reply', 'forward', 'inbox', 'outlook', 'gmail', 'google', 'microsoft', 'iphone', 'android',
   'disclaimer', 'confidential', 'vertrouwelijk', 'kvk', 'btw', 'iban', 'vat', 'hrb', 'group', 'groep', 'holding', 'partners', 'advocaten',
   'accountants', 'consultancy', 'consulting', 'solutions', 'services', 'student', 'ceo', 'cto', 'cfo', 'founder', 'owner', 'eigenaar',

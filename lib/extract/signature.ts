@@ -390,5 +390,5 @@ function addPhones(collector: FieldCollector, phones: PhoneFound[], countries: (
 /** Tells whether a line is a sentence of the message ("Ik bel je morgen even."), not a title or name. */
 function isSentence(text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return words.length >= 4 && /[.!?]$/.test(text.trim()) && words.some((word) => /^\p{Ll}/u.test(word)) && !hasLegalForm(text);
+  return words.length >= 3 && /[.!?]$/.test(text.trim()) && words.some((word) => /^\p{Ll}/u.test(word)) && !hasLegalForm(text);
 }

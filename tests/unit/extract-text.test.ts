@@ -50,7 +50,8 @@ describe('sign-off abbreviations', () => {
   it('keeps a place after "Groeten uit" out of the name', () => {
     const capture = extractFromText('Hoi Mark,\n\nTot morgen!\n\nGroeten uit Amsterdam', URL);
 
-    expect(capture.fields.name?.value).not.toMatch(/Amsterdam/);
+    // Neither the place nor the greeting is a name.
+    expect(capture.fields.name).toBeUndefined();
   });
 });
 
@@ -446,6 +447,16 @@ describe('title and organization lines', () => {
     const capture = extractFromText('Ik bel je morgen even.\n\nMvg Team Sales', URL);
 
     expect(capture.fields.organization).toBeUndefined();
+    expect(capture.fields.jobTitle).toBeUndefined();
+  });
+});
+
+describe('signatures without a closing', () => {
+  it.each(['Hi,', 'Hoi,', 'Beste Tom,', 'Dear Tom,'])('reads no name from the greeting "%s"', (greeting) => {
+    const capture = extractFromText(`${greeting}\n\nPlease call me.\n\nEva Jacobs\nJacobs Design\n+31 6 98765432`, URL);
+
+    expect(capture.fields.name?.value).toBe('Eva Jacobs');
+    expect(capture.fields.organization?.value).toBe('Jacobs Design');
     expect(capture.fields.jobTitle).toBeUndefined();
   });
 });
