@@ -8,7 +8,7 @@ import type { Settings } from './settings';
 
 /**
  * Characters of an unread selection kept: one more than the extractor reads of a selection, so
- * that it still sees a longer one was cut and says so.
+ * that the capture of a longer selection is still marked as cut.
  */
 export const MAX_UNREAD_SELECTION_LENGTH = 100_001;
 

@@ -110,7 +110,7 @@ async function captureForMenu(
   if (!outcome.ok) log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
 
   // The click carries the selected text (`selectionText`) also where no script may run or where
-  // the DOM holds no selection, as in editors that draw text on a canvas. When the capture read
+  // the DOM contains no selection, as in editors that draw text on a canvas. When the capture read
   // no selection, and no address from a right-clicked link, the popup reads that text instead.
   // NOTE: the browser's PDF viewer is expected to work the same way, but no test covers it.
   const selection = (info.selectionText ?? '').trim().slice(0, MAX_UNREAD_SELECTION_LENGTH);

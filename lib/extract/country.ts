@@ -100,8 +100,8 @@ function count(text: string, pattern: RegExp): number {
 
 /**
  * Returns the country of an e-mail address's country-code domain ("jan@bouw.be" is BE), a hint
- * for national phone numbers only: the address says where the organization registered its
- * domain, not where the person lives.
+ * for national phone numbers only, because the domain shows where the organization registered
+ * it, not where the person lives.
  */
 export function countryFromEmailDomain(email: string): string | undefined {
   const tld = /\.([a-z]{2})$/i.exec(email.trim())?.[1]?.toUpperCase();
