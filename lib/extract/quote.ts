@@ -35,6 +35,7 @@ const REPLY_SEPARATOR =
   /^\s*(?:-{2,}\s*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Originalnachricht|Message d'origine|Message d’origine)\s*-{2,}|_{10,})\s*$/iu;
 const FORWARD_SEPARATOR =
   /^\s*(?:-{2,}\s*(?:Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:|Begin doorgestuurd bericht:|Anfang der weitergeleiteten Nachricht:|Début du message réexpédié :?)\s*$/iu;
+const FORWARD_SUBJECT = /^\s*\*?(?:Subject|Onderwerp|Betreff|Objet|Asunto|Oggetto)\s*\*?\s*:\s*(?:FW|FWD|Fwd|Fw|Doorst|WG|TR|RV|I)\s*:/u;
 const FROM_HEADER = /^\s*\*?(?:From|Van|Von|De|Da|Från|Fra)\s*\*?\s*:\s*(.+)$/iu;
 const TO_HEADER = /^\s*\*?(?:To|Aan|An|À|A|Para|Till|Til)\s*\*?\s*:\s*(.+)$/iu;
 const ADDRESS_LIST = /^\s*(?:[^<>,;]*<[^<>\s]+@[^<>\s]+>[\s,;]*|[^\s<>,;@]+@[^\s<>,;@]+[\s,;]*)+$/u;
@@ -63,7 +64,23 @@ function splitLines(lines: Line[]): MessageSplit {
   const quoted = lines.slice(cut);
   const split: MessageSplit = { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
   if (FORWARD_SEPARATOR.test(lines[cut]?.text ?? '')) split.forwarded = readForwarded(lines.slice(cut + 1));
+  else if (cut < lines.length) {
+    // Outlook forwards with the same header block as a reply; only the subject tells them apart.
+    const headerStart = REPLY_SEPARATOR.test(lines[cut]?.text ?? '') ? cut + 1 : cut;
+    if (hasForwardSubject(lines, headerStart)) split.forwarded = readForwarded(lines.slice(headerStart));
+  }
   return split;
+}
+
+/** Tells whether the header block at `start` has a forward's subject ("Subject: FW: …", "Onderwerp: Doorst: …"). */
+function hasForwardSubject(lines: Line[], start: number): boolean {
+  for (let i = start; i < Math.min(lines.length, start + 10); i++) {
+    const text = lines[i]?.text ?? '';
+    if (FORWARD_SUBJECT.test(text)) return true;
+    const isHeader = FROM_HEADER.test(text) || TO_HEADER.test(text) || OTHER_HEADER.test(text) || ADDRESS_LIST.test(text);
+    if (text.trim() && !isHeader) return false;
+  }
+  return false;
 }
 
 /** Reads the header block below a forward separator ("From:", "Date:", "To:" …) and splits the body after it. */

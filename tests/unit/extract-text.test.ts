@@ -460,3 +460,46 @@ describe('signatures without a closing', () => {
     expect(capture.fields.jobTitle).toBeUndefined();
   });
 });
+
+describe('Outlook forwards', () => {
+  const forward = (separator: string[]) =>
+    [
+      'Hoi Tom,',
+      '',
+      'Kun jij dit oppakken?',
+      '',
+      ...separator,
+      'Van: Karel Wouters <karel@wouters.be>',
+      'Verzonden: donderdag 3 december 2026 10:12',
+      'Aan: Anna Smit <anna@smit.example>',
+      'Onderwerp: Doorst: Offerte',
+      '',
+      'Dag Anna,',
+      '',
+      'Kun je mij bellen over de offerte?',
+      '',
+      'Met vriendelijke groet,',
+      'Karel Wouters',
+      'Wouters Bouw BV',
+      '0476 55 66 77',
+    ].join('\n');
+
+  it.each([
+    ['an underscore line', ['________________________________']],
+    ['no separator', []],
+  ])('reads the forwarded sender below %s', (_case, separator) => {
+    const capture = extractFromText(forward(separator), URL, { fallbackCountry: 'NL' });
+
+    expect(capture.fields.name?.value).toBe('Karel Wouters');
+    expect(capture.fields.email?.value).toBe('karel@wouters.be');
+    expect(capture.fields.phone?.value).toBe('+32476556677');
+  });
+
+  it('reads a reply with the same header block as a reply', () => {
+    const text = forward(['________________________________']).replace('Doorst: Offerte', 'RE: Offerte').replace('Hoi Tom,\n\nKun jij dit oppakken?', 'Prima.\n\nGroet,\nTom Jansen\ntom@jansen.example');
+
+    const capture = extractFromText(text, URL);
+
+    expect(capture.fields.name?.value).toBe('Tom Jansen');
+  });
+});
