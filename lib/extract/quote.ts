@@ -65,7 +65,7 @@ function splitLines(lines: Line[]): MessageSplit {
   const split: MessageSplit = { latest: lines.slice(0, cut), quoted, parties: parseParties(quoted) };
   if (FORWARD_SEPARATOR.test(lines[cut]?.text ?? '')) split.forwarded = readForwarded(lines.slice(cut + 1));
   else if (cut < lines.length) {
-    // Outlook forwards with the same header block as a reply; only the subject tells them apart.
+    // Outlook starts a forward with the same header block as a reply, so the subject decides.
     const headerStart = REPLY_SEPARATOR.test(lines[cut]?.text ?? '') ? cut + 1 : cut;
     if (hasForwardSubject(lines, headerStart)) split.forwarded = readForwarded(lines.slice(headerStart));
   }
