@@ -6,7 +6,8 @@
  * listed under their Dutch, French, German and English names.
  */
 // NOTE: the list covers the provincial capitals and the larger towns, not every municipality.
-// A missing village gets its country from the other hints: a country line, a legal form, the language.
+// A missing village gets its country from the other hints: a country line, a legal form, the
+// e-mail domain, the language or the user's default country.
 const PROVINCES: { ranges: [number, number][]; cities: string[] }[] = [
   {
     // Brussels-Capital Region.

@@ -102,7 +102,9 @@ describe('selection on a page that cannot be read', () => {
 
     const start = await startReview(7);
 
-    expect(start.kind === 'draft' && start.draft.capture.truncated).toBe(true);
+    expect(start.kind).toBe('draft');
+    if (start.kind !== 'draft') return;
+    expect(start.draft.capture.truncated).toBe(true);
   });
 
   it('keeps nothing without a selection', async () => {
