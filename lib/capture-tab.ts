@@ -18,7 +18,7 @@ export interface CaptureRequest {
    * selects its own text by script, cannot put its contact in the draft. Default: the top frame.
    */
   frameId?: number;
-  /** The user's default country for national phone numbers, after any country the page suggests. */
+  /** The user's default country for national phone numbers, after any country the page suggests; empty for none. */
   defaultCountry?: string;
 }
 

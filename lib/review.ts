@@ -46,7 +46,7 @@ async function captureNewDraft(
   title: string | undefined,
   settings: Settings,
 ): Promise<ReviewStart> {
-  const outcome = await captureTab(tabId, { defaultCountry: settings.defaultCountry || undefined });
+  const outcome = await captureTab(tabId, { defaultCountry: settings.defaultCountry });
   const capture: Capture = outcome.ok
     ? { ...outcome.capture, url, title: title ?? outcome.capture.title }
     : { url, title, fields: {} };
@@ -67,7 +67,7 @@ async function captureNewDraft(
  */
 async function readSelection(stored: Draft, selection: string, settings: Settings): Promise<ReviewStart> {
   const { extractFromText } = await import('./extract');
-  const capture = extractFromText(selection, stored.pageUrl, { fallbackCountry: settings.defaultCountry || undefined });
+  const capture = extractFromText(selection, stored.pageUrl, { fallbackCountry: settings.defaultCountry });
   const draft = await createDraft({ ...capture, url: stored.pageUrl, title: stored.pageTitle }, settings, commentLabels());
   await saveDraft(draft);
   return { kind: 'draft', draft, settings, restored: false };

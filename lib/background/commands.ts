@@ -29,7 +29,7 @@ export async function handleCommand(
   }
 
   const { defaultCountry } = await loadSettings();
-  const outcome = await captureTab(target.id, { defaultCountry: defaultCountry || undefined });
+  const outcome = await captureTab(target.id, { defaultCountry });
   if (!outcome.ok) {
     // The stored draft stays as it is. The review then restores the page's unsent draft, or
     // captures again and shows the user why the page cannot be read.

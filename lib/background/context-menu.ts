@@ -106,7 +106,7 @@ async function captureForMenu(
 ): Promise<{ capture: Capture; unreadSelection?: string }> {
   const linkUrl = info.linkUrl?.toLowerCase().startsWith('mailto:') ? info.linkUrl : undefined;
   const { defaultCountry } = await loadSettings();
-  const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId, defaultCountry: defaultCountry || undefined });
+  const outcome = await captureTab(tabId, { linkUrl, frameId: info.frameId, defaultCountry });
   if (!outcome.ok) log(`Capturing tab ${tabId} failed (${outcome.reason}): ${outcome.detail}`);
 
   // The click carries the selected text (`selectionText`) also where no script may run or where

@@ -20,7 +20,7 @@ export interface ExtractOptions {
   selection?: string;
   /** ISO alpha-2 country for phone numbers written without a country code; overrides the page's language. */
   defaultCountry?: string;
-  /** The user's default country, tried for such numbers after every country the page or text suggests. */
+  /** The user's default country, tried for such numbers after every country the page or text suggests; empty for none. */
   fallbackCountry?: string;
 }
 

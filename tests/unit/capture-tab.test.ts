@@ -130,4 +130,12 @@ describe('captureTab', () => {
 
     expect(executeScript).toHaveBeenCalledTimes(1);
   });
+
+  it('treats an empty default country as none', async () => {
+    const executeScript = stubExecuteScript([{ frameId: 0, result: PAGE_CAPTURE }]);
+
+    await captureTab(TAB_ID, { defaultCountry: '' });
+
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
 });
